@@ -1,0 +1,16 @@
+import type { SyncRule } from '../types';
+
+// RFC 7515 §4 and RFC 7519 §4: names must be unique, or parsers disagree about the value.
+export const duplicateKey: SyncRule = {
+  id: 'duplicate-key',
+  severity: 'warn',
+  check(token) {
+    return token.duplicates.map(({ part, path, name }) => ({
+      rule: 'duplicate-key' as const,
+      severity: 'warn' as const,
+      message: `The ${part} has the member "${name}" twice${path === '$' ? '' : ` (in ${path})`}. Libraries differ on which one wins, so two systems can read two different tokens.`,
+      fix: 'Produce JSON with unique member names, and have verifiers reject duplicates (jose does).',
+      reference: 'RFC 7515 §4, RFC 8725 §3.9',
+    }));
+  },
+};

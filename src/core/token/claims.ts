@@ -1,0 +1,81 @@
+import type { NameInfo } from './registry';
+import { describeNumericDate, relativePhrase } from './time';
+
+export interface ClaimRow {
+  section: 'header' | 'payload';
+  name: string;
+  /** Registry entry, or undefined for a custom (private) name. */
+  info?: NameInfo;
+  value: unknown;
+  /** The value as one line of text. */
+  display: string;
+  time?: {
+    iso: string;
+    epochMs: number;
+    relative: string;
+    looksLikeMilliseconds: boolean;
+  };
+}
+
+/** Above this many rows the table shows a count instead of the rest: no one reads 10,000 claims. */
+export const claimRowLimit = 500;
+
+/** The NumericDate claims (RFC 7519 §2); kept here so the registry's prose can load lazily. */
+export const timeClaims = new Set(['exp', 'nbf', 'iat', 'auth_time', 'updated_at', 'toe']);
+
+/** Name -> meaning tables; `registry.ts` has the full ones. */
+export interface NameRegistries {
+  claimRegistry: Record<string, NameInfo>;
+  headerRegistry: Record<string, NameInfo>;
+}
+
+function displayValue(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text === undefined ? String(value) : text;
+}
+
+function rowsOf(
+  section: ClaimRow['section'],
+  object: unknown,
+  now: number,
+  registries?: NameRegistries,
+): ClaimRow[] {
+  if (typeof object !== 'object' || object === null || Array.isArray(object)) return [];
+  const registry = (section === 'header' ? registries?.headerRegistry : registries?.claimRegistry) ?? {};
+  return Object.entries(object)
+    .slice(0, claimRowLimit)
+    .map(([name, value]) => {
+      const row: ClaimRow = {
+        section,
+        name,
+        info: Object.hasOwn(registry, name) ? registry[name] : undefined,
+        value,
+        display: displayValue(value),
+      };
+      if (section === 'payload' && timeClaims.has(name)) {
+        const time = describeNumericDate(value, now);
+        if (time) {
+          row.time = {
+            iso: time.iso,
+            epochMs: time.epochMs,
+            relative: relativePhrase(name, time.fromNowMs),
+            looksLikeMilliseconds: time.looksLikeMilliseconds,
+          };
+        }
+      }
+      return row;
+    });
+}
+
+/**
+ * Every header parameter and claim, named and explained (when the registries are given),
+ * with times made human.
+ */
+export function describeClaims(
+  header: unknown,
+  payload: unknown,
+  now: number,
+  registries?: NameRegistries,
+): ClaimRow[] {
+  return [...rowsOf('header', header, now, registries), ...rowsOf('payload', payload, now, registries)];
+}

@@ -1,0 +1,27 @@
+import type { Inspection } from '../../../core';
+
+/** Above this many characters, decoding leaves the main thread. */
+export const offMainThreadThreshold = 64 * 1024;
+
+let worker: Worker | undefined;
+let nextId = 0;
+const pending = new Map<number, (inspection: Inspection) => void>();
+
+function startWorker(): Worker {
+  const created = new Worker(new URL('./inspect.worker.ts', import.meta.url), { type: 'module' });
+  created.onmessage = (event: MessageEvent<{ id: number; inspection: Inspection }>) => {
+    pending.get(event.data.id)?.(event.data.inspection);
+    pending.delete(event.data.id);
+  };
+  return created;
+}
+
+/** Decodes a token in a Web Worker; the same `inspect` as on the main thread. */
+export function inspectOffMainThread(token: string, now: number): Promise<Inspection> {
+  worker ??= startWorker();
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    worker!.postMessage({ id, token, now });
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * Preferences. Only the theme is remembered (it is not secret); nothing else is stored.
+ */
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+const storageKey = 'tokenscope:theme';
+
+function readStoredTheme(): ThemeChoice {
+  try {
+    const value = localStorage.getItem(storageKey);
+    return value === 'light' || value === 'dark' ? value : 'system';
+  } catch {
+    return 'system';
+  }
+}
+
+class Settings {
+  theme = $state<ThemeChoice>(readStoredTheme());
+  #systemDark = $state(false);
+
+  constructor() {
+    const query = window.matchMedia?.('(prefers-color-scheme: dark)');
+    if (query) {
+      this.#systemDark = query.matches;
+      query.addEventListener('change', (event) => (this.#systemDark = event.matches));
+    }
+  }
+
+  /** The palette actually shown. */
+  get resolvedTheme(): 'light' | 'dark' {
+    return this.theme === 'system' ? (this.#systemDark ? 'dark' : 'light') : this.theme;
+  }
+
+  setTheme(theme: ThemeChoice) {
+    this.theme = theme;
+    try {
+      if (theme === 'system') localStorage.removeItem(storageKey);
+      else localStorage.setItem(storageKey, theme);
+    } catch {
+      // storage can be disabled; the choice still holds for this visit
+    }
+  }
+}
+
+export const settings = new Settings();

@@ -1,0 +1,83 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import Decoder from '../../src/features/decoder/Decoder.svelte';
+import { workspace } from '../../src/state/workspace.svelte';
+
+const b64url = (text: string) =>
+  btoa(String.fromCharCode(...new TextEncoder().encode(text)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+const token = (header: object, payload: object) =>
+  `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.c2lnbmF0dXJl`;
+
+async function paste(text: string) {
+  const input = screen.getByTestId('token-input');
+  await fireEvent.input(input, { target: { value: text } });
+}
+
+describe('Decoder', () => {
+  it('decodes as the person types: header, payload and claims', async () => {
+    workspace.token = '';
+    render(Decoder);
+    const exp = Math.floor(Date.now() / 1000) + 14 * 60 + 30;
+    await paste(token({ alg: 'HS256', typ: 'JWT' }, { sub: 'ada', exp }));
+    expect(screen.getByTestId('header-json').textContent).toContain('"alg": "HS256"');
+    expect(screen.getByTestId('payload-json').textContent).toContain('"sub": "ada"');
+    const table = screen.getByTestId('claims-table');
+    expect(table.textContent).toContain('expires in 14 min');
+    expect(await screen.findByText('Expiration time.')).toBeTruthy();
+    expect(screen.queryByTestId('decode-error')).toBeNull();
+  });
+
+  it('shows a specific error and keeps the part that decoded', async () => {
+    workspace.token = '';
+    render(Decoder);
+    await paste(`${b64url('{"alg":"RS256"}')}.eyJzdWIi*.c2ln`);
+    const error = screen.getByTestId('decode-error');
+    expect(error.textContent).toContain('Part 2 (the payload) is not valid base64url');
+    expect(error.textContent).toContain('"*"');
+    expect(screen.getByTestId('header-json').textContent).toContain('RS256');
+  });
+
+  it('renders a script-bearing claim as inert text', async () => {
+    workspace.token = '';
+    render(Decoder);
+    const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    await paste(token({ alg: 'HS256' }, { name: evil }));
+    const payload = screen.getByTestId('payload-json');
+    expect(payload.textContent).toContain('<img src=x');
+    expect(payload.querySelector('img, script')).toBeNull();
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('flags an unsigned token', async () => {
+    workspace.token = '';
+    render(Decoder);
+    await paste(`${b64url('{"alg":"none"}')}.${b64url('{"sub":"x"}')}.`);
+    const finding = screen.getAllByTestId('finding').find((el) => el.dataset.rule === 'alg-none');
+    expect(finding?.dataset.severity).toBe('danger');
+  });
+
+  it('says that a JWE is encrypted and points to the Verifier', async () => {
+    workspace.token = '';
+    render(Decoder);
+    await paste(`${b64url('{"alg":"dir","enc":"A128GCM"}')}..AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA`);
+    expect(screen.getByText(/The payload is encrypted/)).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('Encrypted token (JWE, compact serialization)');
+  });
+
+  it('lists the claims that differ from a second token', async () => {
+    workspace.token = '';
+    render(Decoder);
+    await paste(token({ alg: 'HS256' }, { sub: 'ada', role: 'user' }));
+    await fireEvent.click(screen.getByText('Compare claims with a second token'));
+    const second = await screen.findByLabelText('Second token');
+    await fireEvent.input(second, {
+      target: { value: token({ alg: 'HS256' }, { sub: 'ada', role: 'admin', x: 1 }) },
+    });
+    const changes = document.querySelector('.changes')!;
+    expect(changes.textContent).toMatch(/changed\s*role\s*"user"\s*→\s*"admin"/);
+    expect(changes.textContent).toMatch(/added\s*x\s*1/);
+  });
+});

@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test';
+
+const b64url = (text: string) => Buffer.from(text).toString('base64url');
+const token = (header: object, payload: object) =>
+  `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${b64url('signature-bytes')}`;
+
+test('a #token= link opens the decoder with that token decoded', async ({ page }) => {
+  const exp = Math.floor(Date.now() / 1000) + 3600;
+  await page.goto(`/#token=${token({ alg: 'HS256', typ: 'JWT' }, { sub: 'ada', exp })}`);
+  await expect(page.getByTestId('payload-json')).toContainText('"sub": "ada"');
+  await expect(page.getByTestId('claims-table')).toContainText('expires in 59 min');
+  await expect(page.getByTestId('claims-table')).toContainText('Expiration time.');
+});
+
+test('typing decodes on every keystroke and errors say where', async ({ page }) => {
+  await page.goto('/');
+  const input = page.getByTestId('token-input');
+  await input.fill(`${b64url('{"alg":"ES256"}')}.eyJ!`);
+  await expect(page.getByTestId('decode-error')).toContainText('this one has 2');
+  await input.pressSequentially('.abc');
+  await expect(page.getByTestId('decode-error')).toContainText('Part 2 (the payload) is not valid base64url');
+  await expect(page.getByTestId('decode-error')).toContainText('position 4');
+  await expect(page.getByTestId('header-json')).toContainText('ES256');
+});
+
+test('a script in a claim stays text, and the page keeps working', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('dialog', (dialog) => {
+    errors.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto('/');
+  const evil = '<img src=x onerror=alert(1)><script>alert(2)</script>javascript:alert(3)\u202Egnp.exe';
+  await page.getByTestId('token-input').fill(token({ alg: 'HS256', kid: '<b>bold</b>' }, { name: evil }));
+  await expect(page.getByTestId('payload-json')).toContainText('<img src=x onerror=alert(1)>');
+  await expect(page.locator('[data-testid="payload-json"] img')).toHaveCount(0);
+  await expect(page.locator('main b')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a 1 MB token decodes off the main thread without a long task', async ({ page }) => {
+  await page.goto('/');
+  const big = token({ alg: 'HS256' }, { sub: '1', blob: 'x'.repeat(1024 * 1024) });
+  await page.evaluate(() => {
+    (window as unknown as { longTasks: number[] }).longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        (window as unknown as { longTasks: number[] }).longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  // Set the value and fire one input event, as a paste does.
+  await page.getByTestId('token-input').evaluate((el, value) => {
+    (el as HTMLTextAreaElement).value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, big);
+  await expect(page.getByRole('status').first()).toContainText('bytes decoded', { timeout: 15_000 });
+  await expect(page.getByTestId('payload-json')).toContainText('"sub": "1"');
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  // Budget is 50 ms on a quiet machine; CI machines are shared, so this only guards against a freeze.
+  expect(Math.max(0, ...longTasks)).toBeLessThan(1000);
+});
+
+test('tools and themes are reachable by keyboard', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByLabel('Theme').selectOption('light');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.getByRole('tab', { name: 'Decoder' }).focus();
+  await expect(page.getByRole('tab', { name: 'Decoder' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('the built page carries a strict Content-Security-Policy and breaks none of it', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto('/');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).toContain("script-src 'self'");
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await expect(page.getByTestId('payload-json')).toContainText('Ada Lovelace');
+  expect(violations).toEqual([]);
+});

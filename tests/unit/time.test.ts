@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { describeClaims, describeNumericDate, relativePhrase } from '../../src/core';
+
+const now = Date.UTC(2026, 10, 23, 12, 0, 0);
+const seconds = now / 1000;
+
+describe('time claims', () => {
+  it('says how far an exp is, both ways', () => {
+    expect(relativePhrase('exp', 14 * 60_000 + 5_000)).toBe('expires in 14 min');
+    expect(relativePhrase('exp', -2 * 3600_000 - 1)).toBe('expired 2 h ago');
+    expect(relativePhrase('nbf', 90_000)).toBe('not valid for another 1 min');
+    expect(relativePhrase('iat', -3 * 86_400_000)).toBe('issued 3 days ago');
+  });
+
+  it('gives the ISO time of a NumericDate', () => {
+    expect(describeNumericDate(1300819380, now)?.iso).toBe('2011-03-22T18:43:00.000Z');
+  });
+
+  it('flags a timestamp written in milliseconds', () => {
+    expect(describeNumericDate(now, now)?.looksLikeMilliseconds).toBe(true);
+    expect(describeNumericDate(seconds, now)?.looksLikeMilliseconds).toBe(false);
+  });
+
+  it('describes every claim, times included, and marks unknown names as custom', () => {
+    const rows = describeClaims({ alg: 'HS256' }, { exp: seconds + 600, tenant: 'acme' }, now, {
+      claimRegistry: { exp: { title: 'Expiration time', description: '', source: '' } },
+      headerRegistry: { alg: { title: 'Algorithm', description: '', source: '' } },
+    });
+    expect(rows.map((r) => [r.section, r.name, r.info?.title])).toEqual([
+      ['header', 'alg', 'Algorithm'],
+      ['payload', 'exp', 'Expiration time'],
+      ['payload', 'tenant', undefined],
+    ]);
+    expect(rows[1]!.time?.relative).toBe('expires in 10 min');
+  });
+
+  it('does not take a prototype name for a registered claim', () => {
+    const rows = describeClaims({}, { constructor: 1, toString: 2 }, now, {
+      claimRegistry: {},
+      headerRegistry: {},
+    });
+    expect(rows.every((r) => r.info === undefined)).toBe(true);
+  });
+});
