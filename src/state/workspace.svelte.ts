@@ -1,9 +1,38 @@
 /**
- * What the tools share: the token being looked at. Held in memory only; the URL fragment
- * carries it when the person opened a `#token=` link.
+ * What the tools share: the token being looked at, the key that goes with it, and the
+ * verification profile. Held in memory only: nothing here is written to storage unless the
+ * person exports a workspace zip or opts into history.
  */
+
+/** Where a key came from: a key the token supplies about itself is never one of these. */
+export type KeyOrigin = 'pasted' | 'generated' | 'fetched' | 'imported';
+
+/** The verification profile, as the Verifier's controls set it (DESIGN.md `verify` options). */
+export interface WorkspaceProfile {
+  algorithms?: string[];
+  issuer?: string;
+  audience?: string;
+  requiredClaims?: string[];
+  clockTolerance?: number;
+  /** Epoch ms the verifier pretends is now; undefined means the real clock. */
+  now?: number;
+  secretEncoding?: 'utf8' | 'base64' | 'base64url';
+}
+
 class Workspace {
   token = $state('');
+  key = $state('');
+  keyOrigin = $state<KeyOrigin>('pasted');
+  profile = $state<WorkspaceProfile>({});
+
+  /** Hand a token (and optionally its key) to another tool. */
+  open(token: string, key?: { text: string; origin: KeyOrigin }) {
+    this.token = token;
+    if (key) {
+      this.key = key.text;
+      this.keyOrigin = key.origin;
+    }
+  }
 }
 
 export const workspace = new Workspace();
