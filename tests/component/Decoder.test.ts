@@ -24,7 +24,7 @@ describe('Decoder', () => {
     await paste(token({ alg: 'HS256', typ: 'JWT' }, { sub: 'ada', exp }));
     expect(screen.getByTestId('header-json').textContent).toContain('"alg": "HS256"');
     expect(screen.getByTestId('payload-json').textContent).toContain('"sub": "ada"');
-    const table = screen.getByTestId('claims-table');
+    const table = await screen.findByTestId('claims-table');
     expect(table.textContent).toContain('expires in 14 min');
     expect(await screen.findByText('Expiration time.')).toBeTruthy();
     expect(screen.queryByTestId('decode-error')).toBeNull();

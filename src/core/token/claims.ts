@@ -29,9 +29,12 @@ export interface NameRegistries {
   headerRegistry: Record<string, NameInfo>;
 }
 
+/** Longer values are cut for the table; the JSON view has them whole. */
+const displayLimit = 240;
+
 function displayValue(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text === undefined ? String(value) : text;
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > displayLimit ? `${text.slice(0, displayLimit)}…` : text;
 }
 
 function rowsOf(
