@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { playwright } from '@vitest/browser-playwright';
+import { VitePWA } from 'vite-plugin-pwa';
 import { chromiumArgs, chromiumPath } from './tests/chromium.ts';
 
 /**
@@ -21,23 +22,94 @@ export const contentSecurityPolicy = [
   "form-action 'none'",
 ].join('; ');
 
+/** Every HTML page of the build (index.html, embed.html) gets the policy as its first tag. */
 function strictCsp(): Plugin {
   return {
     name: 'tokenscope-strict-csp',
     apply: 'build',
-    transformIndexHtml: () => [
-      {
-        tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy },
-        injectTo: 'head-prepend',
-      },
-    ],
+    enforce: 'post',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, context) => ({
+        // The widget registers no service worker and is not installable: the manifest link
+        // the PWA plugin adds to every page would only cost the embedding page a request.
+        html: context.filename.endsWith('embed.html') ? html.replace(/<link rel="manifest"[^>]*>/, '') : html,
+        tags: [
+          {
+            tag: 'meta',
+            attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy },
+            injectTo: 'head-prepend',
+          },
+          ...(context.filename.endsWith('embed.html')
+            ? []
+            : [
+                {
+                  tag: 'link',
+                  attrs: { rel: 'apple-touch-icon', href: '/icons/apple-touch-icon.png' },
+                  injectTo: 'head' as const,
+                },
+              ]),
+        ],
+      }),
+    },
   };
 }
 
+/**
+ * The offline app. Workbox precaches every built file (the shell, each lazily loaded tool
+ * chunk, the workers, embed.html and the icons), so each tool opens with the network off after
+ * the first visit. `registerType: 'prompt'`: a new version waits until the person chooses to
+ * reload into it; until then the old worker keeps serving the old, complete set of files.
+ * Registration happens in `src/state/pwa.svelte.ts` through `virtual:pwa-register` (an
+ * inline registration script would break the CSP).
+ */
+const offlineApp = VitePWA({
+  strategies: 'generateSW',
+  registerType: 'prompt',
+  injectRegister: false,
+  manifest: {
+    name: 'Tokenscope — JWT workbench',
+    short_name: 'Tokenscope',
+    description:
+      'Decode, verify, generate and audit JSON Web Tokens in your browser, offline, and see how session and JWT authentication behave.',
+    id: '/',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    background_color: '#0b1020',
+    theme_color: '#0f172a',
+    categories: ['developer', 'utilities', 'security'],
+    icons: [
+      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: '/icons/icon-maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+      { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,txt,wasm}'],
+    // Source maps are for people debugging, not for the offline app.
+    globIgnores: ['**/*.map'],
+    navigateFallback: '/index.html',
+    // Other pages are precached under their own names; only app routes fall back to the shell.
+    navigateFallbackAllowlist: [/^\/(?:index\.html)?$/],
+    cleanupOutdatedCaches: true,
+    clientsClaim: false,
+    skipWaiting: false,
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+  },
+});
+
 export default defineConfig({
-  plugins: [svelte(), strictCsp()],
-  build: { target: 'es2022', sourcemap: true },
+  // The PWA plugin comes before the CSP plugin: both transform the HTML late, in this order.
+  plugins: [svelte(), offlineApp, strictCsp()],
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // The widget is a page of its own, sharing the decoder's chunks with the site.
+    rolldownOptions: { input: { main: 'index.html', embed: 'embed.html' } },
+  },
   worker: { format: 'es' },
   test: {
     projects: [

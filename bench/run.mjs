@@ -116,6 +116,16 @@ try {
     `${median(longest).toFixed(0)} ms`,
     '≤ 50 ms',
   );
+
+  // Each tool adds its own figures: bench/parts/<area>.mjs exports `default async (bench) => {}`.
+  const bench = { root, baseUrl: `http://127.0.0.1:${port}/`, browser, report, median, kb, gzipOf, timeIt };
+  for (const file of readdirSync(`${root}bench/parts`)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort()) {
+    console.log(`Running bench/parts/${file}…`);
+    const part = await import(`./parts/${file}`);
+    await part.default(bench);
+  }
   await browser.close();
 } finally {
   server.kill();

@@ -27,3 +27,59 @@ export const decoderEntry = {
 export const lazyTools: ToolEntry[] = [];
 
 // Tool entries (one push per tool, kept in this block):
+
+lazyTools.push(
+  {
+    id: 'embed',
+    label: 'Embed',
+    summary: 'Put a live decoder or simulator scenario in your own docs with one iframe.',
+    order: 60,
+    load: () => import('./embed/EmbedBuilder.svelte') as Promise<{ default: ToolComponent }>,
+  },
+  {
+    id: 'privacy',
+    label: 'Privacy',
+    summary: 'What Tokenscope does and never does with your data, and how to check it yourself.',
+    order: 90,
+    load: () => import('./privacy/Privacy.svelte') as Promise<{ default: ToolComponent }>,
+  },
+);
+
+lazyTools.push({
+  id: 'verifier',
+  label: 'Verifier',
+  summary: 'Check a signature and the claims under an explicit profile; decrypt JWE; say why it failed.',
+  order: 10,
+  load: () => import('./verifier/Verifier.svelte') as Promise<{ default: ToolComponent }>,
+});
+lazyTools.push({
+  id: 'simulator',
+  label: 'Simulator',
+  summary: 'Sessions vs JWT, animated side by side with real tokens and measured costs.',
+  order: 40,
+  load: () => import('./simulator/Simulator.svelte'),
+});
+
+lazyTools.push(
+  {
+    id: 'generator',
+    label: 'Generator',
+    summary: 'Write a header and payload, sign with any algorithm, encrypt, or forge attack tokens.',
+    order: 20,
+    load: () => import('./generator/Generator.svelte') as Promise<{ default: ToolComponent }>,
+  },
+  {
+    id: 'keys',
+    label: 'Keys',
+    summary: 'Generate key pairs and secrets; convert PEM and JWK; JWKS and RFC 7638 thumbprints.',
+    order: 25,
+    load: () => import('./generator/KeyWorkbench.svelte') as Promise<{ default: ToolComponent }>,
+  },
+  {
+    id: 'toolbox',
+    label: 'Toolbox',
+    summary: 'Base64 and base64url, HMAC digests, strong secrets, and the workspace zip.',
+    order: 30,
+    load: () => import('./toolbox/Toolbox.svelte') as Promise<{ default: ToolComponent }>,
+  },
+);

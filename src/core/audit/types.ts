@@ -25,6 +25,8 @@ export interface Finding {
   severity: Severity;
   /** What is wrong, about this token. */
   message: string;
+  /** Why it matters: the attack it enables, in a sentence or two. */
+  why?: string;
   /** What to do about it. */
   fix: string;
   /** Where the rule comes from, e.g. "RFC 8725 §3.1". */

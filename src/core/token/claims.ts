@@ -32,8 +32,17 @@ export interface NameRegistries {
 /** Longer values are cut for the table; the JSON view has them whole. */
 const displayLimit = 240;
 
+/** JSON.stringify recurses; a claim nested thousands of levels deep must not break the table. */
+function safeStringify(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return '(nested too deeply to show)';
+  }
+}
+
 function displayValue(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const text = typeof value === 'string' ? value : safeStringify(value);
   return text.length > displayLimit ? `${text.slice(0, displayLimit)}…` : text;
 }
 

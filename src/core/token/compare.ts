@@ -17,7 +17,12 @@ function asRecord(value: unknown): Record<string, unknown> {
 }
 
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false; // too deep to compare as text: report it as changed rather than break
+  }
 }
 
 export function compareObjects(beforeValue: unknown, afterValue: unknown): ClaimChange[] {

@@ -8,7 +8,8 @@ import { inspectOffMainThread, offMainThreadThreshold } from './worker/inspect-c
  */
 export class DecoderState {
   input = $state('');
-  inspection = $state<Inspection | null>(null);
+  // Replaced whole, never mutated: raw state keeps a deeply nested payload free of proxies.
+  inspection = $state.raw<Inspection | null>(null);
   busy = $state(false);
   #generation = 0;
 

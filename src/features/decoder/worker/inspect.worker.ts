@@ -4,5 +4,11 @@ import { inspect } from '../../../core/token/inspect';
 
 self.onmessage = (event: MessageEvent<{ id: number; token: string; now: number }>) => {
   const { id, token, now } = event.data;
-  self.postMessage({ id, inspection: inspect(token, { now }) });
+  try {
+    self.postMessage({ id, inspection: inspect(token, { now }) });
+  } catch {
+    // Structured cloning recurses too: a value nested thousands of levels deep cannot be
+    // posted back. The page then decodes it itself (such tokens are small enough to).
+    self.postMessage({ id, inspection: null });
+  }
 };

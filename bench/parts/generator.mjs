@@ -1,0 +1,135 @@
+// Key generation time per algorithm in the built page (WebCrypto and @noble/curves, as a person
+// gets them), and the gzip size of the chunks the Generator, noble and zip.js load on demand.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** [alg, RSA bits, runs] */
+const algorithms = [
+  ['HS256', undefined, 5],
+  ['RS256', 2048, 5],
+  ['RS256', 3072, 3],
+  ['RS256', 4096, 3],
+  ['ES256', undefined, 5],
+  ['ES384', undefined, 5],
+  ['ES512', undefined, 5],
+  ['ES256K', undefined, 5],
+  ['EdDSA', undefined, 5],
+  ['Ed448', undefined, 5],
+];
+
+export default async function generator(bench) {
+  const { root, baseUrl, report, kb, median } = bench;
+  const gzipOf = (path) => gzipSync(readFileSync(`${root}dist${path}`), { level: 9 }).length;
+  const browser =
+    bench.browser ?? (await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs }));
+  const page = await browser.newPage();
+  const scripts = new Set();
+  page.on('requestfinished', (request) => {
+    if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname);
+  });
+  try {
+    await page.goto(baseUrl, { waitUntil: 'networkidle' });
+    const firstScreen = new Set(scripts);
+    const loadedSince = (before) => [...scripts].filter((path) => !before.has(path));
+    const sizeOf = (paths) => paths.reduce((sum, path) => sum + gzipOf(path), 0);
+
+    // The Generator tool (CodeMirror, signing, attacks) when first opened.
+    await page.getByRole('tab', { name: 'Generator' }).click();
+    await page.getByTestId('gen-payload-editor').waitFor();
+    await page.waitForLoadState('networkidle');
+    const generatorChunks = loadedSince(firstScreen);
+    report(`lazy: Generator tool, gzip (${generatorChunks.length} files)`, kb(sizeOf(generatorChunks)));
+
+    // The Keys tool, then each algorithm: the time the page reports from click to key.
+    let before = new Set(scripts);
+    await page.getByRole('tab', { name: 'Keys' }).click();
+    await page.getByTestId('keys-alg').waitFor();
+    await page.waitForLoadState('networkidle');
+    report('lazy: Keys tool, gzip', kb(sizeOf(loadedSince(before))));
+    before = new Set(scripts);
+    for (const [alg, bits, runs] of algorithms) {
+      const times = [];
+      for (let run = 0; run < runs; run++) {
+        await page.getByTestId('keys-alg').selectOption(alg);
+        if (bits) await page.getByTestId('keys-bits').selectOption(String(bits));
+        const count = await page
+          .getByTestId('keys-list')
+          .locator(':scope > li')
+          .count()
+          .catch(() => 0);
+        const started = await page.evaluate(() => performance.now());
+        await page.getByTestId('keys-generate').click();
+        await page.getByTestId('keys-list').locator(':scope > li').nth(count).waitFor({ timeout: 60_000 });
+        times.push((await page.evaluate(() => performance.now())) - started);
+      }
+      report(
+        `generate ${alg}${bits ? ` ${bits}` : ''} key, click to listed in the page (median of ${runs})`,
+        `${median(times).toFixed(1)} ms`,
+      );
+    }
+    const nobleChunks = loadedSince(before);
+    report(
+      `lazy: @noble/curves for ES256K + Ed448, gzip (${nobleChunks.length} files)`,
+      kb(sizeOf(nobleChunks)),
+    );
+
+    // zip.js, loaded by the first export.
+    await page.getByRole('tab', { name: 'Toolbox' }).click();
+    await page.getByTestId('zip-export').waitFor();
+    await page.waitForLoadState('networkidle');
+    before = new Set(scripts);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('zip-export').click(),
+    ]);
+    await download.path();
+    const zipChunks = loadedSince(before);
+    report(`lazy: workspace zip (zip.js), gzip (${zipChunks.length} files)`, kb(sizeOf(zipChunks)));
+  } finally {
+    await page.close();
+    if (!bench.browser) await browser.close();
+  }
+}
+
+// `node bench/parts/generator.mjs` after `npx vite build`: these figures alone.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = new URL('../../', import.meta.url).pathname;
+  const port = Number(process.env.BENCH_PORT ?? 4502);
+  const server = spawn(
+    `${root}node_modules/.bin/vite`,
+    ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: root,
+      stdio: 'ignore',
+    },
+  );
+  try {
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
+      } catch {}
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await generator({
+      root,
+      baseUrl: `http://127.0.0.1:${port}/`,
+      kb: (bytes) => `${(bytes / 1024).toFixed(1)} KiB`,
+      median: (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)],
+      report: (name, value, budget = '') =>
+        console.log(`${name.padEnd(60)} ${String(value).padStart(12)}  ${budget}`),
+    });
+  } finally {
+    server.kill();
+  }
+}

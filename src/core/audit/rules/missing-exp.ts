@@ -1,0 +1,27 @@
+import { readablePayload } from '../claims';
+import type { SyncRule } from '../types';
+
+// RFC 8725 §3.10 and the OWASP JWT cheat sheet ("Token lifetime"): a token must expire.
+export const missingExp: SyncRule = {
+  id: 'missing-exp',
+  severity: 'warn',
+  check(token) {
+    const payload = readablePayload(token);
+    if (!payload) return [];
+    const exp = payload.exp;
+    if (typeof exp === 'number' && Number.isFinite(exp)) return [];
+    const present = exp !== undefined;
+    return [
+      {
+        rule: 'missing-exp',
+        severity: 'warn',
+        message: present
+          ? `The "exp" claim is ${typeof exp === 'string' ? 'a string' : `a ${exp === null ? 'null' : typeof exp}`}, not a NumericDate (seconds since 1970), so verifiers cannot enforce it.`
+          : 'The token has no "exp" claim: it never expires.',
+        why: 'A token without an expiry is valid until the signing key changes; a leaked or stolen copy works forever, and JWTs cannot be revoked without a server-side list.',
+        fix: 'Issue short-lived tokens: set "exp" (as a number of seconds) to minutes for access tokens, and use refresh tokens for longer sessions.',
+        reference: 'RFC 7519 §4.1.4, OWASP JWT Cheat Sheet "No Built-In Token Revocation by the User"',
+      },
+    ];
+  },
+};

@@ -1,0 +1,204 @@
+/**
+ * decrypt(token, key, options): opens a JWE (compact or JSON, RFC 7516) with whatever key
+ * text was pasted, inflates `zip: DEF` under a size cap so a compression bomb cannot hang the
+ * tab, and, when the plaintext is itself a JWT (RFC 7519 §5.2 `cty: JWT`), inspects it and
+ * verifies it in place. Never throws.
+ */
+import { compactDecrypt, errors, flattenedDecrypt, type FlattenedJWE } from 'jose';
+import { inspect } from '../token/inspect';
+import type { Inspection } from '../token/types';
+import { detectKeyFormat } from '../keys/detect';
+import { importKey, type KeyProvenance, type SecretEncoding } from '../keys/import';
+import { verify, type Verification, type VerificationStatus, type VerifyOptions } from '../jws/verify';
+
+export type DecryptionStatus = 'decrypted' | Exclude<VerificationStatus, 'valid'>;
+
+export interface DecryptOptions extends VerifyOptions {
+  /** The largest inflated `zip: DEF` plaintext accepted, in bytes (jose's default: 250,000). */
+  maxDecompressedLength?: number;
+  /** The key that verifies a nested (signed, then encrypted) token's inner JWS. */
+  innerKey?: string;
+  innerKeyOrigin?: KeyProvenance;
+  /** How to read the inner key when it is a secret. */
+  innerSecretEncoding?: SecretEncoding;
+}
+
+export interface Decryption {
+  status: DecryptionStatus;
+  reason: string;
+  alg?: string;
+  enc?: string;
+  kid?: string;
+  header?: Record<string, unknown>;
+  /** The plaintext as text (UTF-8, with replacement characters for bytes that are not). */
+  plaintext?: string;
+  plaintextBytes?: number;
+  /** For a nested JWT: the inner token, its inspection and (given `innerKey`) its verdict. */
+  nested?: { token: string; inspection: Inspection; verification?: Verification };
+  key?: { detected: string; used?: string; selection?: string; origin: KeyProvenance };
+}
+
+const defaultMaxDecompressed = 250_000;
+
+/** jose's JWE error codes mapped to our statuses, in one place. */
+const joseStatus: Record<string, DecryptionStatus> = {
+  ERR_JWE_DECRYPTION_FAILED: 'key-mismatch',
+  ERR_JWE_INVALID: 'malformed',
+  ERR_JOSE_NOT_SUPPORTED: 'unsupported',
+  ERR_JOSE_ALG_NOT_ALLOWED: 'key-mismatch',
+  ERR_JWK_INVALID: 'key-mismatch',
+};
+
+function describeError(error: unknown, cap: number): { status: DecryptionStatus; reason: string } {
+  if (error instanceof errors.JOSEError) {
+    if (/exceeded the configured limit/.test(error.message))
+      return {
+        status: 'unsupported',
+        reason: `The compressed plaintext inflates past ${cap.toLocaleString('en')} bytes, so it was not inflated (a compression bomb would freeze the tab).`,
+      };
+    if (error.code === 'ERR_JWE_DECRYPTION_FAILED')
+      return {
+        status: 'key-mismatch',
+        reason:
+          'Decryption failed: this is not the key the token was encrypted for, or the token was changed after encryption (the authentication tag does not match).',
+      };
+    const status = joseStatus[error.code] ?? 'malformed';
+    return {
+      status,
+      reason:
+        status === 'unsupported'
+          ? `Not supported: ${error.message}.`
+          : `The token is not a valid JWE: ${error.message}.`,
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (/Invalid key size|length/i.test(message))
+    return { status: 'key-mismatch', reason: `The key has the wrong length for this algorithm: ${message}.` };
+  return { status: 'key-mismatch', reason: `The key cannot decrypt this token: ${message}.` };
+}
+
+/** The JWE as flattened objects, one per recipient (RFC 7516 §7.2). */
+function recipientsOf(token: string): FlattenedJWE[] {
+  const json = JSON.parse(token) as Record<string, unknown> & { recipients?: Record<string, unknown>[] };
+  const shared = { ...json } as Record<string, unknown>;
+  delete shared.recipients;
+  const recipients = Array.isArray(json.recipients) ? json.recipients : [{}];
+  return recipients.map((recipient) => ({ ...shared, ...recipient }) as unknown as FlattenedJWE);
+}
+
+/** A compact JWS (three base64url parts) in the plaintext makes it a nested token. */
+const looksLikeCompactJws = (text: string) =>
+  /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/.test(text.trim());
+
+/** Decrypts a JWE with whatever key text was pasted. Never throws. */
+export async function decrypt(token: string, key: string, options: DecryptOptions = {}): Promise<Decryption> {
+  try {
+    return await decryptUnsafe(token, key, options);
+  } catch (error) {
+    return {
+      status: 'malformed',
+      reason: `The token could not be decrypted: ${error instanceof Error ? error.message : String(error)}.`,
+    };
+  }
+}
+
+async function decryptUnsafe(token: string, keyText: string, options: DecryptOptions): Promise<Decryption> {
+  const origin = options.keyOrigin ?? 'pasted';
+  const inspection = inspect(token, { now: options.now });
+  if (!inspection.ok)
+    return { status: 'malformed', reason: inspection.error.message, header: inspection.header };
+  if (!inspection.format.startsWith('jwe'))
+    return {
+      status: 'unsupported',
+      reason: 'This is a signed token (JWS), not an encrypted one: it is verified, not decrypted.',
+      header: inspection.header,
+    };
+  const header = inspection.header;
+  const alg = typeof header.alg === 'string' ? header.alg : undefined;
+  const enc = typeof header.enc === 'string' ? header.enc : undefined;
+  const kid = typeof header.kid === 'string' ? header.kid : undefined;
+  const detection = detectKeyFormat(keyText);
+  const keyInfo: Decryption['key'] = { detected: detection.description, origin };
+  const base = { alg, enc, kid, header, key: keyInfo };
+  if (!alg || !enc)
+    return {
+      ...base,
+      status: 'malformed',
+      reason: 'A JWE header needs both "alg" and "enc" (RFC 7516 §4.1).',
+    };
+  if (alg === 'RSA1_5')
+    return {
+      ...base,
+      status: 'unsupported',
+      reason:
+        'RSA1_5 key encryption is not supported: it is open to padding-oracle attacks (RFC 8725 §3.2), and jose no longer implements it.',
+    };
+
+  const imported = await importKey(keyText, {
+    alg,
+    use: 'decrypt',
+    kid,
+    secretEncoding: options.secretEncoding,
+  });
+  if (!imported.ok) return { ...base, status: imported.status, reason: imported.reason };
+  keyInfo.selection = imported.selection;
+  const cap = options.maxDecompressedLength ?? defaultMaxDecompressed;
+  // jose refuses PBES2 unless it is named (a password-derived key is costly to derive, and
+  // p2c is attacker-chosen: jose caps it at 10,000 iterations). The token's own alg is named
+  // here only after the key was imported for it.
+  const decryptOptions = {
+    maxDecompressedLength: cap,
+    keyManagementAlgorithms: [alg],
+    contentEncryptionAlgorithms: [enc],
+  };
+  let failure: { status: DecryptionStatus; reason: string } | undefined;
+  for (const candidate of imported.candidates) {
+    if (candidate.usable.library !== 'jose') continue;
+    const material = candidate.usable.key;
+    try {
+      let plaintextBytes: Uint8Array | undefined;
+      if (inspection.format === 'jwe-compact') {
+        plaintextBytes = (await compactDecrypt(inspection.token, material, decryptOptions)).plaintext;
+      } else {
+        for (const recipient of recipientsOf(inspection.token)) {
+          try {
+            plaintextBytes = (await flattenedDecrypt(recipient, material, decryptOptions)).plaintext;
+            break;
+          } catch (error) {
+            failure = describeError(error, cap);
+          }
+        }
+        if (!plaintextBytes) continue;
+      }
+      keyInfo.used = candidate.description;
+      const plaintext = new TextDecoder().decode(plaintextBytes);
+      const result: Decryption = {
+        ...base,
+        status: 'decrypted',
+        reason: `Decrypted with ${candidate.description} (${alg}, ${enc}).`,
+        plaintext,
+        plaintextBytes: plaintextBytes.length,
+      };
+      const cty = typeof header.cty === 'string' ? header.cty.toUpperCase() : '';
+      if (cty === 'JWT' || looksLikeCompactJws(plaintext)) {
+        const innerToken = plaintext.trim();
+        const nested: NonNullable<Decryption['nested']> = {
+          token: innerToken,
+          inspection: inspect(innerToken, { now: options.now }),
+        };
+        if (options.innerKey !== undefined && options.innerKey.trim() !== '')
+          nested.verification = await verify(innerToken, options.innerKey, {
+            ...options,
+            secretEncoding: options.innerSecretEncoding ?? 'utf8',
+            keyOrigin: options.innerKeyOrigin ?? 'pasted',
+          });
+        result.nested = nested;
+        result.reason += ' The plaintext is a signed token itself (nested JWT).';
+      }
+      return result;
+    } catch (error) {
+      failure = describeError(error, cap);
+    }
+  }
+  return { ...base, ...(failure ?? { status: 'key-mismatch', reason: 'No key could decrypt this token.' }) };
+}

@@ -1,0 +1,358 @@
+/**
+ * Says what a pasted key is before anything tries to use it: an HMAC secret, a PEM of one
+ * of six kinds, a JWK or a JWKS. Synchronous and pure, so the Verifier can label the key
+ * field on every keystroke, and the import step reuses the parsed bytes.
+ */
+import type { JWK } from 'jose';
+import { decodeBase64url } from '../token/base64url';
+import { DerError, childrenOf, contentOf, oidOf, oids, readDer, type DerNode } from './der';
+
+export type KeyFormat =
+  | 'empty'
+  | 'secret'
+  | 'jwk'
+  | 'jwks'
+  | 'spki'
+  | 'pkcs8'
+  | 'pkcs1-public'
+  | 'pkcs1-private'
+  | 'sec1'
+  | 'certificate'
+  | 'invalid';
+
+export type Curve = 'P-256' | 'P-384' | 'P-521' | 'secp256k1' | 'Ed25519' | 'Ed448' | 'X25519' | 'X448';
+
+/** The kind of key inside, as far as the text tells without importing it. */
+export interface KeyType {
+  kty: 'oct' | 'RSA' | 'EC' | 'OKP';
+  curve?: Curve;
+  /** RSA modulus or secret length in bits. */
+  bits?: number;
+  /** True for private keys (whose public half can verify). A secret is both. */
+  private: boolean;
+}
+
+export type SecretLooksLike = 'base64' | 'base64url' | 'text';
+
+export interface KeyDetection {
+  format: KeyFormat;
+  /** Words for a person: "PEM, PKCS#1 RSA public key (2048-bit)". */
+  description: string;
+  keyType?: KeyType;
+  /** For `invalid`: what is wrong, in words a person can act on. */
+  problem?: string;
+  /** For `secret`: which reading the text looks meant for. */
+  secretLooksLike?: SecretLooksLike;
+  /** For PEM formats: the DER bytes of the block as given. */
+  der?: Uint8Array;
+  /** For certificates: the subjectPublicKeyInfo inside. */
+  spki?: Uint8Array;
+  jwk?: JWK;
+  keys?: JWK[];
+}
+
+const curveByOid: Record<string, Curve> = {
+  [oids.p256]: 'P-256',
+  [oids.p384]: 'P-384',
+  [oids.p521]: 'P-521',
+  [oids.secp256k1]: 'secp256k1',
+};
+const okpByOid: Record<string, Curve> = {
+  [oids.ed25519]: 'Ed25519',
+  [oids.ed448]: 'Ed448',
+  [oids.x25519]: 'X25519',
+  [oids.x448]: 'X448',
+};
+
+const pemFormats: Record<string, { format: KeyFormat; words: string }> = {
+  'PUBLIC KEY': { format: 'spki', words: 'PEM, SPKI public key' },
+  'PRIVATE KEY': { format: 'pkcs8', words: 'PEM, PKCS#8 private key' },
+  'RSA PUBLIC KEY': { format: 'pkcs1-public', words: 'PEM, PKCS#1 RSA public key' },
+  'RSA PRIVATE KEY': { format: 'pkcs1-private', words: 'PEM, PKCS#1 RSA private key' },
+  'EC PRIVATE KEY': { format: 'sec1', words: 'PEM, SEC1 EC private key' },
+  CERTIFICATE: { format: 'certificate', words: 'PEM, X.509 certificate' },
+};
+
+const invalid = (problem: string, description = 'Not a usable key'): KeyDetection => ({
+  format: 'invalid',
+  description,
+  problem,
+});
+
+/** Bits of a big-endian unsigned INTEGER, leading zero octets ignored. */
+function integerBits(node: DerNode): number {
+  const bytes = contentOf(node);
+  let i = 0;
+  while (i < bytes.length - 1 && bytes[i] === 0) i++;
+  const top = bytes[i] ?? 0;
+  return (bytes.length - i - 1) * 8 + (top === 0 ? 0 : Math.floor(Math.log2(top)) + 1);
+}
+
+/** Key type from an AlgorithmIdentifier and, for RSA, the key structure. */
+function keyTypeOf(algorithm: DerNode, rsaKey: () => DerNode, isPrivate: boolean): KeyType {
+  const [oidNode, parameters] = childrenOf(algorithm);
+  const oid = oidOf(oidNode!);
+  if (oid === oids.rsaEncryption || oid === oids.rsaPss) {
+    const fields = childrenOf(rsaKey());
+    const modulus = isPrivate ? fields[1] : fields[0];
+    return { kty: 'RSA', bits: modulus ? integerBits(modulus) : undefined, private: isPrivate };
+  }
+  if (oid === oids.ecPublicKey) {
+    const curveOid = parameters?.tag === 0x06 ? oidOf(parameters) : '';
+    const curve = curveByOid[curveOid];
+    if (!curve)
+      throw new DerError(`an elliptic curve this tool does not know (OID ${curveOid || 'missing'})`);
+    return { kty: 'EC', curve, private: isPrivate };
+  }
+  const okp = okpByOid[oid];
+  if (okp) return { kty: 'OKP', curve: okp, private: isPrivate };
+  throw new DerError(`a key algorithm this tool does not know (OID ${oid})`);
+}
+
+/** RFC 5280 §4.1 SubjectPublicKeyInfo. */
+function spkiType(der: Uint8Array): KeyType {
+  const root = readDer(der);
+  const [algorithm, bitString] = childrenOf(root);
+  if (root.tag !== 0x30 || algorithm?.tag !== 0x30 || bitString?.tag !== 0x03)
+    throw new DerError('the structure is not a SubjectPublicKeyInfo');
+  return keyTypeOf(algorithm, () => readDer(der, bitString.contentStart + 1), false);
+}
+
+/** RFC 5208 §5 PrivateKeyInfo (RFC 5958 OneAsymmetricKey). */
+function pkcs8Type(der: Uint8Array): KeyType {
+  const root = readDer(der);
+  const [version, algorithm, privateKey] = childrenOf(root);
+  if (version?.tag !== 0x02 || algorithm?.tag !== 0x30 || privateKey?.tag !== 0x04)
+    throw new DerError('the structure is not a PrivateKeyInfo');
+  return keyTypeOf(algorithm, () => readDer(der, privateKey.contentStart), true);
+}
+
+/** The SubjectPublicKeyInfo inside an X.509 certificate (RFC 5280 §4.1). */
+export function spkiOfCertificate(der: Uint8Array): Uint8Array {
+  const [tbs] = childrenOf(readDer(der));
+  if (tbs?.tag !== 0x30) throw new DerError('the structure is not a certificate');
+  const fields = childrenOf(tbs);
+  const spki = fields[fields[0]?.tag === 0xa0 ? 6 : 5];
+  if (!spki || spki.tag !== 0x30) throw new DerError('the certificate has no public key where X.509 puts it');
+  return der.slice(spki.start, spki.end);
+}
+
+function describeType(type: KeyType): string {
+  if (type.kty === 'RSA') return type.bits ? `RSA ${type.bits}-bit` : 'RSA';
+  if (type.kty === 'oct') return type.bits !== undefined ? `${type.bits}-bit secret` : 'secret';
+  return type.curve ?? type.kty;
+}
+
+function base64Body(text: string): Uint8Array | undefined {
+  const compact = text.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact)) return undefined;
+  const decoded = decodeBase64url(compact);
+  return decoded.ok ? decoded.bytes : undefined;
+}
+
+function detectPem(text: string): KeyDetection {
+  // openssl ecparam -genkey prints an EC PARAMETERS block first; a chain has several
+  // certificates. The first key-bearing block is the one that counts.
+  const blocks = [
+    ...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)(?:-----END ([A-Z0-9 ]+)-----|$)/g),
+  ].filter((block) => block[1] !== 'EC PARAMETERS');
+  const block = blocks[0];
+  if (!block) return invalid('It has a PEM END line but no BEGIN line: part of the key is missing.');
+  const [, label = '', body = '', endLabel] = block;
+  if (label === 'ENCRYPTED PRIVATE KEY')
+    return invalid(
+      'This private key is encrypted with a passphrase. Decrypt it first, for example with `openssl pkcs8 -in key.pem -out plain.pem`.',
+      'PEM, encrypted private key',
+    );
+  if (label === 'OPENSSH PRIVATE KEY')
+    return invalid(
+      'OpenSSH private keys are not PEM keys. Convert it with `ssh-keygen -p -m PKCS8 -f key`.',
+      'OpenSSH private key',
+    );
+  const kind = pemFormats[label];
+  if (!kind) return invalid(`"${label}" is not a key or certificate block this tool reads.`, `PEM, ${label}`);
+  if (endLabel === undefined)
+    return invalid(
+      `The PEM has a BEGIN line but no "-----END ${label}-----" line: it looks truncated.`,
+      kind.words,
+    );
+  if (endLabel !== label)
+    return invalid(`The PEM begins with "${label}" but ends with "${endLabel}".`, kind.words);
+  const der = base64Body(body);
+  if (!der) return invalid('The PEM body is not valid base64: a character was changed or lost.', kind.words);
+  try {
+    const root = readDer(der);
+    if (root.end !== der.length) throw new DerError('there are stray bytes after the key');
+    let keyType: KeyType;
+    let spki: Uint8Array | undefined;
+    switch (kind.format) {
+      case 'spki':
+        keyType = spkiType(der);
+        break;
+      case 'pkcs8':
+        keyType = pkcs8Type(der);
+        break;
+      case 'pkcs1-public':
+        keyType = { kty: 'RSA', bits: integerBits(childrenOf(root)[0]!), private: false };
+        break;
+      case 'pkcs1-private':
+        keyType = { kty: 'RSA', bits: integerBits(childrenOf(root)[1]!), private: true };
+        break;
+      case 'sec1': {
+        const parameters = childrenOf(root).find((child) => child.tag === 0xa0);
+        const curveOid = parameters ? oidOf(readDer(der, parameters.contentStart)) : '';
+        const curve = curveByOid[curveOid];
+        if (!curve) throw new DerError('the EC private key does not name a curve this tool knows');
+        keyType = { kty: 'EC', curve, private: true };
+        break;
+      }
+      default:
+        spki = spkiOfCertificate(der);
+        keyType = spkiType(spki);
+    }
+    return {
+      format: kind.format,
+      description: `${kind.words} (${describeType(keyType)})`,
+      keyType,
+      der,
+      spki,
+    };
+  } catch (error) {
+    const why = error instanceof DerError ? error.message : 'its structure could not be read';
+    return invalid(`The PEM body is damaged or truncated: ${why}.`, kind.words);
+  }
+}
+
+const jwkCurves = new Set<string>([
+  'P-256',
+  'P-384',
+  'P-521',
+  'secp256k1',
+  'Ed25519',
+  'Ed448',
+  'X25519',
+  'X448',
+]);
+
+/** Key type of a JWK (RFC 7517 §4, RFC 7518 §6), or why it is not one. */
+export function jwkKeyType(jwk: JWK): KeyType | string {
+  switch (jwk.kty) {
+    case 'oct': {
+      if (typeof jwk.k !== 'string') return 'an "oct" JWK needs its secret in "k"';
+      const bytes = decodeBase64url(jwk.k);
+      return { kty: 'oct', bits: bytes.ok ? bytes.bytes.length * 8 : undefined, private: true };
+    }
+    case 'RSA': {
+      if (typeof jwk.n !== 'string' || typeof jwk.e !== 'string') return 'an RSA JWK needs "n" and "e"';
+      const modulus = decodeBase64url(jwk.n);
+      let bits: number | undefined;
+      if (modulus.ok) {
+        let i = 0;
+        while (i < modulus.bytes.length - 1 && modulus.bytes[i] === 0) i++;
+        const top = modulus.bytes[i] ?? 0;
+        bits = (modulus.bytes.length - i - 1) * 8 + (top ? Math.floor(Math.log2(top)) + 1 : 0);
+      }
+      return { kty: 'RSA', bits, private: typeof jwk.d === 'string' };
+    }
+    case 'EC':
+    case 'OKP': {
+      if (typeof jwk.crv !== 'string' || !jwkCurves.has(jwk.crv))
+        return `the curve "${String(jwk.crv)}" is not one this tool knows`;
+      if (typeof jwk.x !== 'string') return `an ${jwk.kty} JWK needs "x"`;
+      return { kty: jwk.kty as 'EC' | 'OKP', curve: jwk.crv as Curve, private: typeof jwk.d === 'string' };
+    }
+    default:
+      return `"kty": "${String(jwk.kty)}" is not a key type of RFC 7518 §6`;
+  }
+}
+
+function describeJwk(jwk: JWK, type: KeyType): string {
+  const kid = typeof jwk.kid === 'string' ? `, kid "${jwk.kid}"` : '';
+  const half = type.kty === 'oct' ? '' : type.private ? ' private' : ' public';
+  return `${describeType(type)}${half}${kid}`;
+}
+
+function detectJson(text: string): KeyDetection {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return invalid(
+      `It starts like JSON but does not parse: ${error instanceof Error ? error.message : 'invalid JSON'}.`,
+      'JSON',
+    );
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return invalid('A JWK is a JSON object and a JWKS is an object with "keys".', 'JSON');
+  const object = value as Record<string, unknown>;
+  if (Array.isArray(object.keys)) {
+    const keys = object.keys.filter((key): key is JWK => typeof key === 'object' && key !== null);
+    if (keys.length === 0) return invalid('The key set has no keys.', 'JWKS');
+    const kinds = keys.map((key) => {
+      const type = jwkKeyType(key);
+      return typeof type === 'string' ? 'unreadable key' : describeJwk(key, type);
+    });
+    return {
+      format: 'jwks',
+      description: `JWKS with ${keys.length} key${keys.length === 1 ? '' : 's'}: ${kinds.join('; ')}`,
+      keys,
+    };
+  }
+  if (typeof object.kty !== 'string')
+    return invalid('This JSON has neither "kty" (a JWK) nor "keys" (a JWKS).', 'JSON');
+  const jwk = object as JWK;
+  const type = jwkKeyType(jwk);
+  if (typeof type === 'string') return invalid(`This JWK is incomplete: ${type}.`, 'JWK');
+  return { format: 'jwk', description: `JWK, ${describeJwk(jwk, type)}`, keyType: type, jwk };
+}
+
+/** Which reading a secret looks meant for (a hint only: the person chooses). */
+export function secretLooksLike(text: string): SecretLooksLike {
+  if (text.length < 16 || text.length % 4 === 1) return 'text';
+  const mixed = /[0-9]/.test(text) && /[a-z]/.test(text) && /[A-Z]/.test(text);
+  if (/^[A-Za-z0-9+/]+={0,2}$/.test(text) && (/[+/=]/.test(text) || (mixed && text.length % 4 === 0)))
+    return 'base64';
+  if (/^[A-Za-z0-9_-]+$/.test(text) && (/[_-]/.test(text) ? mixed : mixed && text.length >= 22))
+    return 'base64url';
+  return 'text';
+}
+
+/** A base64 DER key with its PEM lines lost: say so rather than treat it as a secret. */
+function headerlessPem(text: string): KeyDetection | undefined {
+  if (text.length < 64) return undefined;
+  const der = base64Body(text);
+  if (!der || der[0] !== 0x30) return undefined;
+  for (const [reader, label] of [
+    [spkiType, 'PUBLIC KEY'],
+    [pkcs8Type, 'PRIVATE KEY'],
+  ] as const) {
+    try {
+      if (readDer(der).end !== der.length) return undefined;
+      const type = reader(der);
+      return invalid(
+        `This is a ${describeType(type)} key in base64 without its PEM lines. Add "-----BEGIN ${label}-----" before it and "-----END ${label}-----" after it.`,
+        'PEM body without BEGIN/END lines',
+      );
+    } catch {
+      // not this structure; try the next
+    }
+  }
+  return undefined;
+}
+
+/** Detects the format of whatever was pasted into a key field. Never throws. */
+export function detectKeyFormat(input: string): KeyDetection {
+  const text = input.trim();
+  if (text === '') return { format: 'empty', description: 'No key yet' };
+  if (text.includes('-----BEGIN ') || text.includes('-----END ')) return detectPem(text);
+  if (text.startsWith('{')) return detectJson(text);
+  const bare = headerlessPem(text);
+  if (bare) return bare;
+  const looksLike = secretLooksLike(text);
+  return {
+    format: 'secret',
+    description: 'HMAC secret',
+    keyType: { kty: 'oct', private: true },
+    secretLooksLike: looksLike,
+  };
+}

@@ -1,0 +1,348 @@
+/**
+ * Key conversion: PEM (SPKI, PKCS#8, and the older PKCS#1 / SEC1 forms) <-> JWK, the public
+ * half of a private key, and JWKS wrapping. WebCrypto does the work for the keys it knows;
+ * secp256k1 and Ed448 (which WebCrypto lacks) are encoded with a few lines of DER here, and
+ * `@noble/curves` is imported only when such a key appears.
+ */
+import {
+  base64url,
+  exportJWK,
+  exportPKCS8,
+  exportSPKI,
+  importJWK,
+  importPKCS8,
+  importSPKI,
+  importX509,
+} from 'jose';
+import type { JWK } from 'jose';
+import {
+  generateNobleKeyPair,
+  nobleJwk as noblePublicJwk,
+  noblePublicKey,
+  type NobleCurve,
+} from '../noble/curves';
+import {
+  childrenOf,
+  contentOf,
+  curveOfSec1,
+  encodeDer,
+  encodeOid,
+  oidOf,
+  oids,
+  readDer,
+  wrapPkcs1PrivateKey,
+  wrapPkcs1PublicKey,
+  wrapSec1PrivateKey,
+  type DerNode,
+} from './der';
+
+export type KeyKind = 'private' | 'public' | 'secret';
+
+export type KeyReading =
+  { ok: true; jwk: JWK; kind: KeyKind; source: KeySource } | { ok: false; reason: string };
+
+export type KeySource = 'jwk' | 'jwks' | 'spki' | 'pkcs8' | 'pkcs1' | 'sec1' | 'x509';
+
+const curveByOid: Record<string, string> = {
+  [oids.p256]: 'P-256',
+  [oids.p384]: 'P-384',
+  [oids.p521]: 'P-521',
+  [oids.secp256k1]: 'secp256k1',
+};
+
+// ---- PEM ----
+
+export function toPem(label: string, der: Uint8Array): string {
+  let body = '';
+  let binary = '';
+  for (const byte of der) binary += String.fromCharCode(byte);
+  const b64 = btoa(binary);
+  for (let i = 0; i < b64.length; i += 64) body += `${b64.slice(i, i + 64)}\n`;
+  return `-----BEGIN ${label}-----\n${body}-----END ${label}-----\n`;
+}
+
+function fromPem(text: string): { label: string; der: Uint8Array } | { error: string } {
+  const match = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(text);
+  if (!match) return { error: 'the PEM block has no matching BEGIN and END lines' };
+  const body = match[2]!.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body)) return { error: 'the PEM body is not valid base64' };
+  const binary = atob(body);
+  const der = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) der[i] = binary.charCodeAt(i);
+  return { label: match[1]!, der };
+}
+
+// ---- the public half ----
+
+const privateMembers = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'priv'];
+
+/** The public half of a JWK: every private member dropped (RFC 7517 §4, RFC 7518 §6). */
+export function publicJwkOf(jwk: JWK): JWK {
+  const copy: Record<string, unknown> = { ...jwk };
+  for (const name of privateMembers) delete copy[name];
+  delete copy.ext;
+  delete copy.key_ops;
+  return copy as JWK;
+}
+
+export function kindOfJwk(jwk: JWK): KeyKind {
+  if (jwk.kty === 'oct') return 'secret';
+  return jwk.d ? 'private' : 'public';
+}
+
+/** "RSA 2048-bit", "EC P-256", "OKP Ed25519", "secret 256-bit". */
+export function describeJwk(jwk: JWK): string {
+  if (jwk.kty === 'RSA' && jwk.n) return `RSA ${base64url.decode(jwk.n).length * 8}-bit`;
+  if (jwk.kty === 'EC' || jwk.kty === 'OKP') return `${jwk.kty} ${jwk.crv ?? '?'}`;
+  if (jwk.kty === 'oct' && jwk.k !== undefined) return `secret ${base64url.decode(jwk.k).length * 8}-bit`;
+  return jwk.kty ?? 'unknown key type';
+}
+
+// ---- the curves WebCrypto lacks: secp256k1 and Ed448 (DER by hand) ----
+
+const nobleCurveOf = (jwk: JWK): NobleCurve | undefined =>
+  jwk.kty === 'EC' && jwk.crv === 'secp256k1'
+    ? 'secp256k1'
+    : jwk.kty === 'OKP' && jwk.crv === 'Ed448'
+      ? 'ed448'
+      : undefined;
+
+/** A JWK for a secp256k1 or Ed448 key from its raw private key, or its public key alone. */
+async function nobleJwk(curve: NobleCurve, secret: Uint8Array | undefined, pub?: Uint8Array): Promise<JWK> {
+  const jwk = noblePublicJwk(curve, pub ?? (await noblePublicKey(curve, secret!)));
+  return secret ? { ...jwk, d: base64url.encode(secret) } : jwk;
+}
+
+/** A fresh secp256k1 or Ed448 private JWK. */
+export async function generateNobleJwk(curve: NobleCurve): Promise<JWK> {
+  return (await generateNobleKeyPair(curve)).privateJwk;
+}
+
+const bytesOf = (...values: number[]) => Uint8Array.from(values);
+
+function nobleToPem(curve: NobleCurve, jwk: JWK): { publicPem: string; privatePem?: string } {
+  const algorithm =
+    curve === 'ed448'
+      ? encodeDer(0x30, encodeOid(oids.ed448))
+      : encodeDer(0x30, encodeOid(oids.ecPublicKey), encodeOid(oids.secp256k1));
+  const point =
+    curve === 'ed448'
+      ? base64url.decode(jwk.x!)
+      : Uint8Array.from([4, ...base64url.decode(jwk.x!), ...base64url.decode(jwk.y!)]);
+  const spki = encodeDer(0x30, algorithm, encodeDer(0x03, bytesOf(0), point));
+  const publicPem = toPem('PUBLIC KEY', spki);
+  if (!jwk.d) return { publicPem };
+  const d = base64url.decode(jwk.d);
+  // RFC 8410 §7 (Ed448: CurvePrivateKey is an OCTET STRING) and RFC 5915 §3 (ECPrivateKey).
+  const inner =
+    curve === 'ed448'
+      ? encodeDer(0x04, d)
+      : encodeDer(
+          0x30,
+          encodeDer(0x02, bytesOf(1)),
+          encodeDer(0x04, d),
+          encodeDer(0xa1, encodeDer(0x03, bytesOf(0), point)),
+        );
+  const pkcs8 = encodeDer(0x30, encodeDer(0x02, bytesOf(0)), algorithm, encodeDer(0x04, inner));
+  return { publicPem, privatePem: toPem('PRIVATE KEY', pkcs8) };
+}
+
+// ---- JWK -> PEM ----
+
+/** The jose algorithm to import a key under; the algorithm only fixes WebCrypto's key usage. */
+function importAlgFor(jwk: JWK): string | undefined {
+  if (jwk.kty === 'RSA')
+    return jwk.alg?.startsWith('PS') ? jwk.alg : jwk.alg?.startsWith('RSA-OAEP') ? jwk.alg : 'RS256';
+  if (jwk.kty === 'EC')
+    return jwk.alg?.startsWith('ECDH')
+      ? jwk.alg
+      : { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' }[jwk.crv ?? ''];
+  if (jwk.kty === 'OKP')
+    return jwk.crv === 'Ed25519' ? 'Ed25519' : jwk.crv === 'X25519' ? 'ECDH-ES' : undefined;
+  return undefined;
+}
+
+/** PEM encodings of a JWK: SPKI for the public half, PKCS#8 when the JWK is private. */
+export async function jwkToPem(jwk: JWK): Promise<{ publicPem: string; privatePem?: string }> {
+  if (jwk.kty === 'oct')
+    throw new Error('A secret (oct) key has no PEM form: PEM carries public and private keys.');
+  const noble = nobleCurveOf(jwk);
+  if (noble) return nobleToPem(noble, jwk);
+  const alg = importAlgFor(jwk);
+  if (!alg) throw new Error(`Keys of type ${describeJwk(jwk)} cannot be converted to PEM here.`);
+  const publicKey = await importJWK(publicJwkOf(jwk), alg, { extractable: true });
+  const publicPem = await exportSPKI(publicKey as CryptoKey);
+  if (!jwk.d) return { publicPem };
+  const privateKey = await importJWK({ ...jwk, key_ops: undefined, ext: true }, alg, { extractable: true });
+  return { publicPem, privatePem: await exportPKCS8(privateKey as CryptoKey) };
+}
+
+// ---- PEM -> JWK ----
+
+async function exportedJwk(key: CryptoKey): Promise<JWK> {
+  const jwk = await exportJWK(key);
+  delete jwk.ext;
+  delete jwk.key_ops;
+  return jwk;
+}
+
+function algorithmOf(algorithmNode: DerNode): { algorithm: string; parameter?: string } {
+  const [algorithm, parameter] = childrenOf(algorithmNode);
+  if (!algorithm || algorithm.tag !== 0x06) throw new Error('the algorithm identifier is missing');
+  return { algorithm: oidOf(algorithm), parameter: parameter?.tag === 0x06 ? oidOf(parameter) : undefined };
+}
+
+function webCryptoAlgFor(algorithm: string, parameter?: string): string {
+  switch (algorithm) {
+    case oids.rsaEncryption:
+      return 'RS256';
+    case oids.rsaPss:
+      throw new Error(
+        'this RSA key is marked RSASSA-PSS only (OID 1.2.840.113549.1.1.10), which WebCrypto cannot import; re-export it as a plain rsaEncryption key',
+      );
+    case oids.ecPublicKey: {
+      const curve = curveByOid[parameter ?? ''];
+      if (!curve) throw new Error('the EC key is on a curve this tool does not support');
+      return { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' }[curve]!;
+    }
+    case oids.ed25519:
+      return 'Ed25519';
+    case oids.x25519:
+      return 'ECDH-ES';
+    default:
+      throw new Error('the key uses an algorithm this tool does not support');
+  }
+}
+
+async function spkiToJwk(der: Uint8Array): Promise<JWK> {
+  const [algorithmNode, bits] = childrenOf(readDer(der));
+  if (!algorithmNode || !bits || bits.tag !== 0x03)
+    throw new Error('this is not a SubjectPublicKeyInfo structure');
+  const { algorithm, parameter } = algorithmOf(algorithmNode);
+  const point = contentOf(bits).slice(1);
+  if (algorithm === oids.ed448) return nobleJwk('ed448', undefined, point);
+  if (algorithm === oids.ecPublicKey && parameter === oids.secp256k1) {
+    if (point[0] !== 4)
+      throw new Error('compressed secp256k1 points are not supported; export the key uncompressed');
+    return nobleJwk('secp256k1', undefined, point);
+  }
+  const alg = webCryptoAlgFor(algorithm, parameter);
+  return exportedJwk(await importSPKI(toPem('PUBLIC KEY', der), alg, { extractable: true }));
+}
+
+async function pkcs8ToJwk(der: Uint8Array): Promise<JWK> {
+  const [, algorithmNode, octets] = childrenOf(readDer(der));
+  if (!algorithmNode || !octets || octets.tag !== 0x04)
+    throw new Error('this is not a PKCS#8 PrivateKeyInfo structure');
+  const { algorithm, parameter } = algorithmOf(algorithmNode);
+  const inner = contentOf(octets);
+  if (algorithm === oids.ed448) return nobleJwk('ed448', contentOf(readDer(inner)).slice());
+  if (algorithm === oids.ecPublicKey && parameter === oids.secp256k1) return sec1ToJwk(inner, 'secp256k1');
+  const alg = webCryptoAlgFor(algorithm, parameter);
+  return exportedJwk(await importPKCS8(toPem('PRIVATE KEY', der), alg, { extractable: true }));
+}
+
+/** RFC 5915 ECPrivateKey (the body of `BEGIN EC PRIVATE KEY`). */
+async function sec1ToJwk(der: Uint8Array, knownCurve?: string): Promise<JWK> {
+  const [, secret] = childrenOf(readDer(der));
+  if (!secret || secret.tag !== 0x04) throw new Error('this is not an EC private key structure');
+  const curveOid = knownCurve === 'secp256k1' ? oids.secp256k1 : curveOfSec1(der);
+  const curve = curveByOid[curveOid ?? ''];
+  if (!curve) throw new Error('the EC private key does not name a curve this tool supports');
+  if (curve === 'secp256k1') return nobleJwk('secp256k1', contentOf(secret).slice());
+  return pkcs8ToJwk(wrapSec1PrivateKey(der, curveOid!));
+}
+
+/** Reads a PEM block of any common label into a JWK. */
+export async function pemToJwk(text: string): Promise<{ jwk: JWK; source: KeySource }> {
+  const pem = fromPem(text);
+  if ('error' in pem) throw new Error(pem.error);
+  switch (pem.label) {
+    case 'PUBLIC KEY':
+      return { jwk: await spkiToJwk(pem.der), source: 'spki' };
+    case 'PRIVATE KEY':
+      return { jwk: await pkcs8ToJwk(pem.der), source: 'pkcs8' };
+    case 'RSA PUBLIC KEY': // PKCS#1 (RFC 8017 §A.1.1): wrapped in SPKI
+      return { jwk: await spkiToJwk(wrapPkcs1PublicKey(pem.der)), source: 'pkcs1' };
+    case 'RSA PRIVATE KEY': // PKCS#1 (RFC 8017 §A.1.2): wrapped in PKCS#8
+      return { jwk: await pkcs8ToJwk(wrapPkcs1PrivateKey(pem.der)), source: 'pkcs1' };
+    case 'EC PRIVATE KEY':
+      return { jwk: await sec1ToJwk(pem.der), source: 'sec1' };
+    case 'CERTIFICATE': {
+      for (const alg of ['RS256', 'ES256', 'ES384', 'ES512', 'Ed25519']) {
+        try {
+          return {
+            jwk: await exportedJwk(await importX509(text, alg, { extractable: true })),
+            source: 'x509',
+          };
+        } catch {
+          // try the next key type
+        }
+      }
+      throw new Error('the certificate holds a key type this tool cannot read');
+    }
+    case 'ENCRYPTED PRIVATE KEY':
+      throw new Error(
+        'the private key is password-protected; decrypt it first (openssl pkcs8 -in key.pem -nocrypt)',
+      );
+    default:
+      throw new Error(`a "${pem.label}" PEM block is not a key this tool reads`);
+  }
+}
+
+/**
+ * Reads pasted key text (JWK, JWKS, or PEM) into a JWK, never throwing: a failure comes back as
+ * a reason a person can act on. Plain text is not a key here: it is an HMAC secret.
+ */
+export async function readKey(text: string, options: { preferPrivate?: boolean } = {}): Promise<KeyReading> {
+  const trimmed = text.trim();
+  if (!trimmed) return { ok: false, reason: 'No key given.' };
+  if (trimmed.startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch (error) {
+      return {
+        ok: false,
+        reason: `The key looks like JSON but does not parse: ${(error as Error).message}.`,
+      };
+    }
+    const object = parsed as { keys?: unknown; kty?: unknown };
+    if (Array.isArray(object.keys)) {
+      const keys = object.keys.filter(
+        (key): key is JWK => typeof key === 'object' && key !== null && 'kty' in key,
+      );
+      const pick = (options.preferPrivate && keys.find((key) => key.d || key.kty === 'oct')) || keys[0];
+      if (!pick) return { ok: false, reason: 'The key set (JWKS) holds no keys.' };
+      return { ok: true, jwk: pick, kind: kindOfJwk(pick), source: 'jwks' };
+    }
+    if (typeof object.kty !== 'string')
+      return { ok: false, reason: 'The JSON is not a JWK: a JWK needs a "kty" member (RFC 7517 §4.1).' };
+    return { ok: true, jwk: parsed as JWK, kind: kindOfJwk(parsed as JWK), source: 'jwk' };
+  }
+  if (trimmed.includes('-----BEGIN')) {
+    try {
+      const { jwk, source } = await pemToJwk(trimmed);
+      return { ok: true, jwk, kind: kindOfJwk(jwk), source };
+    } catch (error) {
+      // WebCrypto's DataError for damaged key bytes has no message of its own.
+      const why = (error as Error).message || 'the key data is damaged or cut short';
+      return { ok: false, reason: `The PEM key could not be read: ${why.replace(/\.$/, '')}.` };
+    }
+  }
+  if (/^[A-Za-z0-9+/=\s]{200,}$/.test(trimmed))
+    return {
+      ok: false,
+      reason:
+        'This looks like a PEM body without its "-----BEGIN …-----" and "-----END …-----" lines; paste them too.',
+    };
+  return {
+    ok: false,
+    reason: 'This is not a JWK or a PEM key; as plain text it can only be an HMAC secret.',
+  };
+}
+
+/** A JWKS (RFC 7517 §5) of the public halves, ready to publish: secrets never go in. */
+export function toJwks(keys: JWK[]): string {
+  return JSON.stringify({ keys: keys.filter((key) => key.kty !== 'oct').map(publicJwkOf) }, null, 2);
+}

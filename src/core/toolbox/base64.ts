@@ -1,0 +1,135 @@
+/**
+ * Base64 (RFC 4648 §4) and base64url (§5) encoding and decoding of text and bytes, with errors
+ * that say where the input goes wrong. Byte loops rather than `Uint8Array.fromBase64`, which
+ * Node 20 lacks.
+ */
+
+export type Base64Variant = 'base64' | 'base64url';
+
+export type BytesResult =
+  { ok: true; bytes: Uint8Array; notes: string[] } | { ok: false; message: string; position?: number };
+
+const standard = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const urlSafe = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+export function encodeBase64(bytes: Uint8Array, variant: Base64Variant = 'base64'): string {
+  const alphabet = variant === 'base64' ? standard : urlSafe;
+  const pad = variant === 'base64';
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += alphabet[n >> 18]! + alphabet[(n >> 12) & 63]! + alphabet[(n >> 6) & 63]! + alphabet[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i]! << 16;
+    out += alphabet[n >> 18]! + alphabet[(n >> 12) & 63]! + (pad ? '==' : '');
+  } else if (rest === 2) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out += alphabet[n >> 18]! + alphabet[(n >> 12) & 63]! + alphabet[(n >> 6) & 63]! + (pad ? '=' : '');
+  }
+  return out;
+}
+
+export function encodeText(text: string, variant: Base64Variant = 'base64'): string {
+  return encodeBase64(new TextEncoder().encode(text), variant);
+}
+
+function describe(char: string): string {
+  if (char === ' ') return 'a space';
+  const code = char.codePointAt(0)!;
+  if (code < 0x20 || code === 0x7f)
+    return `control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `"${char}"`;
+}
+
+/**
+ * Decodes either alphabet (the variant only changes what is noted as unusual). Whitespace and
+ * line breaks, common in pasted PEM bodies, are skipped; padding is optional.
+ */
+export function decodeBase64(text: string, variant: Base64Variant = 'base64'): BytesResult {
+  const notes: string[] = [];
+  const values: number[] = [];
+  let padding = 0;
+  let sawOther = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (/\s/.test(char)) continue;
+    if (char === '=') {
+      padding++;
+      continue;
+    }
+    if (padding > 0)
+      return {
+        ok: false,
+        message: `"=" padding may only stand at the end (position ${i + 1})`,
+        position: i + 1,
+      };
+    let value = urlSafe.indexOf(char);
+    if (value < 0) value = standard.indexOf(char);
+    if (value < 0) {
+      return {
+        ok: false,
+        message: `${describe(String.fromCodePoint(text.codePointAt(i)!))} at position ${i + 1} is not a ${variant} character`,
+        position: i + 1,
+      };
+    }
+    if (variant === 'base64' ? char === '-' || char === '_' : char === '+' || char === '/') sawOther = true;
+    values.push(value);
+  }
+  if (values.length % 4 === 1)
+    return {
+      ok: false,
+      message: `${values.length} characters cannot be ${variant}: the length leaves one character over (a character is missing or extra)`,
+    };
+  if (padding > 2 || (padding > 0 && (values.length + padding) % 4 !== 0))
+    return { ok: false, message: 'the "=" padding does not fit the length' };
+  if (sawOther)
+    notes.push(
+      variant === 'base64'
+        ? 'It uses the base64url alphabet ("-", "_").'
+        : 'It uses the standard base64 alphabet ("+", "/").',
+    );
+  if (padding && variant === 'base64url')
+    notes.push('It has "=" padding, which base64url usually leaves out.');
+  const bytes = new Uint8Array(Math.floor((values.length * 6) / 8));
+  let buffer = 0;
+  let bits = 0;
+  let out = 0;
+  for (const value of values) {
+    buffer = ((buffer << 6) | value) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[out++] = (buffer >> bits) & 0xff;
+    }
+  }
+  if (bits > 0 && (buffer & ((1 << bits) - 1)) !== 0)
+    notes.push('Its last character carries stray low bits (not canonical).');
+  return { ok: true, bytes, notes };
+}
+
+/** Strict UTF-8 decoding: bytes that are not text say so rather than turning into U+FFFD. */
+export function bytesToText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; message: string } {
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, message: 'The bytes are not valid UTF-8 text; see the hex view.' };
+  }
+}
+
+export function toHex(bytes: Uint8Array, separator = ''): string {
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join(separator);
+}
+
+export function fromHex(text: string): BytesResult {
+  const clean = text.replace(/^0x/i, '').replace(/[\s:]/g, '');
+  const bad = /[^0-9a-f]/i.exec(clean);
+  if (bad) return { ok: false, message: `${describe(bad[0])} is not a hex digit` };
+  if (clean.length % 2)
+    return { ok: false, message: `hex needs an even number of digits; this has ${clean.length}` };
+  const bytes = new Uint8Array(clean.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
+  return { ok: true, bytes, notes: [] };
+}

@@ -1,0 +1,92 @@
+/**
+ * The widget's side of the embed API (DESIGN.md "Embed messages"): what the fragment of
+ * `embed.html` configures, which messages the parent may send, and which the widget posts.
+ * Pure functions, so the rules are tested without a frame.
+ */
+
+export type EmbedTheme = 'light' | 'dark' | 'auto';
+
+export interface EmbedConfig {
+  /** A tool id from the registry; `simulator` when only a scenario is given. */
+  tool: string;
+  scenario?: string;
+  theme: EmbedTheme;
+  token?: string;
+  /** `#emit=token`: the embedding page asked to receive the token when the person edits it. */
+  emitToken: boolean;
+}
+
+/** Tools that make sense inside someone else's page (not the embed builder or the privacy page). */
+export const embeddableTools = ['decoder', 'verifier', 'generator', 'toolbox', 'simulator'] as const;
+
+/** Longer than any real token; a cap so a hostile parent cannot make the widget chew megabytes. */
+export const maxTokenLength = 2 * 1024 * 1024;
+
+export function isEmbedTheme(value: unknown): value is EmbedTheme {
+  return value === 'light' || value === 'dark' || value === 'auto';
+}
+
+export function parseEmbedConfig(hash: string): EmbedConfig {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const scenario = params.get('scenario') || undefined;
+  const theme = params.get('theme');
+  const token = params.get('token') || undefined;
+  return {
+    tool: params.get('tool') || (scenario ? 'simulator' : 'decoder'),
+    scenario,
+    theme: isEmbedTheme(theme) ? theme : 'auto',
+    token: token && token.length <= maxTokenLength ? token : undefined,
+    emitToken: params.getAll('emit').some((value) => value.split(',').includes('token')),
+  };
+}
+
+export type ParentCommand =
+  { type: 'tokenscope:set-token'; token: string } | { type: 'tokenscope:set-theme'; theme: EmbedTheme };
+
+/** A message from the parent, checked field by field; anything else is ignored (null). */
+export function readParentCommand(data: unknown): ParentCommand | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const message = data as Record<string, unknown>;
+  if (message.type === 'tokenscope:set-token') {
+    const token = message.token;
+    if (typeof token !== 'string' || token.length > maxTokenLength) return null;
+    return { type: 'tokenscope:set-token', token };
+  }
+  if (message.type === 'tokenscope:set-theme' && isEmbedTheme(message.theme)) {
+    return { type: 'tokenscope:set-theme', theme: message.theme };
+  }
+  return null;
+}
+
+/**
+ * What the widget posts. `ready` and `resize` carry nothing from the token, so they may go to
+ * any parent; `token` only exists when the embedding page opted in with `#emit=token`, and
+ * goes only to the parent's own origin.
+ */
+export type WidgetMessage =
+  | { type: 'tokenscope:ready'; tool: string; scenario?: string }
+  | { type: 'tokenscope:resize'; height: number }
+  | { type: 'tokenscope:token'; token: string };
+
+/**
+ * The origin of the page that frames the widget, when the browser tells it: Chromium's
+ * `location.ancestorOrigins`, else the referrer's origin. Undefined when unknown, and then
+ * nothing sensitive is posted at all.
+ */
+export function parentOrigin(
+  ancestorOrigins: ArrayLike<string> | undefined,
+  referrer: string,
+  lastMessageOrigin?: string,
+): string | undefined {
+  const candidate =
+    ancestorOrigins?.[0] ?? lastMessageOrigin ?? (referrer ? safeOrigin(referrer) : undefined);
+  return candidate && candidate !== 'null' ? candidate : undefined;
+}
+
+function safeOrigin(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Between the app's shared state and the workspace zip: what an export collects, and what an
+ * import restores (only after the zip was read in full, so a failed import changes nothing).
+ */
+import type { Workspace } from '../../core/bundle/types';
+import { workspace, type KeyOrigin, type WorkspaceProfile } from '../../state/workspace.svelte';
+import { workbench } from '../../state/workbench.svelte';
+
+export function collectWorkspace(): Workspace {
+  return {
+    token: workspace.token,
+    key: workspace.key,
+    keyOrigin: workspace.keyOrigin,
+    profile: $state.snapshot(workspace.profile) as Record<string, unknown>,
+    generator: { header: workbench.header, payload: workbench.payload },
+    keys: workbench.keys.map((key) => ({
+      name: key.name,
+      alg: key.alg,
+      kid: key.kid,
+      publicJwk: $state.snapshot(key.publicJwk),
+      privateJwk: key.privateJwk ? $state.snapshot(key.privateJwk) : undefined,
+    })),
+  };
+}
+
+export function restoreWorkspace(restored: Workspace) {
+  workspace.token = restored.token;
+  workspace.key = restored.key;
+  workspace.keyOrigin = (restored.key ? 'imported' : 'pasted') satisfies KeyOrigin;
+  workspace.profile = restored.profile as WorkspaceProfile;
+  if (restored.generator.header) workbench.header = restored.generator.header;
+  if (restored.generator.payload) workbench.payload = restored.generator.payload;
+  workbench.keys = [];
+  for (const key of restored.keys) workbench.addKey({ ...key, origin: 'imported' });
+}

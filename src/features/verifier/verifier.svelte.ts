@@ -1,0 +1,87 @@
+// Direct module imports: this chunk loads with the Verifier, not with the decoder's first screen.
+import { decrypt, type Decryption } from '../../core/jwe/decrypt';
+import { verify, type Verification, type VerifyOptions } from '../../core/jws/verify';
+import type { KeyProvenance, SecretEncoding } from '../../core/keys/import';
+import type { WorkspaceProfile } from '../../state/workspace.svelte';
+
+export type Verdict =
+  { kind: 'verification'; result: Verification } | { kind: 'decryption'; result: Decryption } | null;
+
+export interface VerifierInput {
+  token: string;
+  key: string;
+  keyOrigin: KeyProvenance;
+  profile: WorkspaceProfile;
+  /** The key for a nested token's inner JWS (JWE only), and how to read it when a secret. */
+  innerKey: string;
+  innerSecretEncoding?: SecretEncoding;
+}
+
+/** A profile as the core's options: empty fields mean "not checked". */
+export function optionsOf(profile: WorkspaceProfile): VerifyOptions {
+  return {
+    algorithms: profile.algorithms?.length ? profile.algorithms : undefined,
+    issuer: profile.issuer?.trim() || undefined,
+    audience: profile.audience?.trim() || undefined,
+    requiredClaims: profile.requiredClaims?.length ? profile.requiredClaims : undefined,
+    clockTolerance: profile.clockTolerance,
+    now: profile.now,
+    secretEncoding: profile.secretEncoding,
+  };
+}
+
+/** A JWE is five dot-separated parts, or JSON with a ciphertext (RFC 7516 §7). */
+export function isEncrypted(token: string): boolean {
+  const text = token.trim().replace(/^Bearer\s+/i, '');
+  if (text.startsWith('{')) return /"ciphertext"\s*:/.test(text);
+  return text.split('.').length === 5;
+}
+
+/**
+ * The Verifier's verdict. Every change of token, key or profile starts a new check; a late
+ * answer for an older input is dropped (the generation counter), and while a check is in
+ * flight the old verdict is not shown, so a stale verdict never stands beside a new key.
+ */
+export class VerifierState {
+  verdict = $state<Verdict>(null);
+  checking = $state(false);
+  #generation = 0;
+
+  run(input: VerifierInput) {
+    this.#start(input, false);
+  }
+
+  /** Re-checks the same input as time passes, without a "Checking…" flash. */
+  refresh(input: VerifierInput) {
+    this.#start(input, true);
+  }
+
+  #start(input: VerifierInput, quiet: boolean) {
+    const generation = ++this.#generation;
+    if (input.token.trim() === '') {
+      this.verdict = null;
+      this.checking = false;
+      return;
+    }
+    if (!quiet) this.checking = true;
+    void this.#check(input).then((verdict) => {
+      if (generation !== this.#generation) return;
+      this.verdict = verdict;
+      this.checking = false;
+    });
+  }
+
+  async #check(input: VerifierInput): Promise<Verdict> {
+    const options = { ...optionsOf(input.profile), keyOrigin: input.keyOrigin };
+    if (isEncrypted(input.token))
+      return {
+        kind: 'decryption',
+        result: await decrypt(input.token, input.key, {
+          ...options,
+          innerKey: input.innerKey,
+          innerSecretEncoding: input.innerSecretEncoding,
+        }),
+      };
+    return { kind: 'verification', result: await verify(input.token, input.key, options) };
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Recent tokens, only if the person turns history on. Kept in this browser's localStorage and
+ * nowhere else; keys and secrets are never recorded (the caller hands over decoded tokens
+ * only). Turning history off forgets every entry.
+ */
+
+export interface HistoryEntry {
+  token: string;
+  savedAt: number;
+}
+
+export const historyStorageKey = 'tokenscope:history';
+export const historyLimit = 20;
+
+interface Stored {
+  enabled: true;
+  entries: HistoryEntry[];
+}
+
+function readStored(): Stored | null {
+  try {
+    const raw = localStorage.getItem(historyStorageKey);
+    if (!raw) return null;
+    const value = JSON.parse(raw) as Partial<Stored>;
+    if (value.enabled !== true || !Array.isArray(value.entries)) return null;
+    const entries = value.entries.filter(
+      (entry): entry is HistoryEntry => typeof entry?.token === 'string' && typeof entry.savedAt === 'number',
+    );
+    return { enabled: true, entries: entries.slice(0, historyLimit) };
+  } catch {
+    return null;
+  }
+}
+
+class TokenHistory {
+  enabled = $state(false);
+  entries = $state<HistoryEntry[]>([]);
+  /** Set when the browser refused to store (private mode, quota): shown, never thrown. */
+  storageError = $state('');
+
+  constructor() {
+    if (typeof localStorage === 'undefined') return;
+    const stored = readStored();
+    if (stored) {
+      this.enabled = true;
+      this.entries = stored.entries;
+    }
+  }
+
+  setEnabled(on: boolean) {
+    this.enabled = on;
+    this.entries = [];
+    if (on) this.#save();
+    else this.#forget();
+  }
+
+  /** Adds a token at the top (moving it if already there). Does nothing while history is off. */
+  remember(token: string, now = Date.now()) {
+    const text = token.trim();
+    if (!this.enabled || !text) return;
+    if (this.entries[0]?.token === text) return;
+    this.entries = [{ token: text, savedAt: now }, ...this.entries.filter((e) => e.token !== text)].slice(
+      0,
+      historyLimit,
+    );
+    this.#save();
+  }
+
+  remove(token: string) {
+    this.entries = this.entries.filter((entry) => entry.token !== token);
+    this.#save();
+  }
+
+  clear() {
+    this.entries = [];
+    if (this.enabled) this.#save();
+    else this.#forget();
+  }
+
+  #save() {
+    try {
+      const stored: Stored = { enabled: true, entries: this.entries };
+      localStorage.setItem(historyStorageKey, JSON.stringify(stored));
+      this.storageError = '';
+    } catch {
+      this.storageError = 'This browser refused to store the history (storage is full or disabled).';
+    }
+  }
+
+  #forget() {
+    try {
+      localStorage.removeItem(historyStorageKey);
+    } catch {
+      // nothing was stored
+    }
+  }
+}
+
+export const tokenHistory = new TokenHistory();

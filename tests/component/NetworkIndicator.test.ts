@@ -1,0 +1,34 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import NetworkIndicator from '../../src/features/privacy/NetworkIndicator.svelte';
+import { networkLog, reportNetworkRequest } from '../../src/state/network.svelte';
+
+describe('NetworkIndicator', () => {
+  it('lists the page’s own requests and singles out a request to another site', async () => {
+    networkLog.start();
+    // The test page itself loaded scripts from its own origin: they are already listed.
+    const own = networkLog.total;
+    expect(own).toBeGreaterThan(0);
+    expect(networkLog.offSite).toBe(0);
+
+    render(NetworkIndicator, { onOpenPrivacy: () => undefined });
+    const toggle = screen.getByTestId('network-indicator');
+    expect(toggle.textContent).toContain('all to this site');
+
+    reportNetworkRequest('https://login.example.com/.well-known/jwks.json');
+    await expect.poll(() => toggle.textContent).toContain('1 to other sites');
+    expect(toggle.dataset.offsite).toBe('1');
+
+    await fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const log = screen.getByRole('region', { name: 'Network requests of this page' });
+    expect(log.textContent).toContain('https://login.example.com/.well-known/jwks.json');
+    expect(log.textContent).toContain('jwks · other site');
+    // Newest first.
+    expect(log.querySelector('li')?.textContent).toContain('login.example.com');
+
+    await fireEvent.keyDown(log, { key: 'Escape' });
+    expect(screen.queryByRole('region', { name: 'Network requests of this page' })).toBeNull();
+    expect(document.activeElement).toBe(toggle);
+  });
+});

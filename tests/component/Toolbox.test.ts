@@ -1,0 +1,76 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import Toolbox from '../../src/features/toolbox/Toolbox.svelte';
+import { exportWorkspace } from '../../src/core/bundle/export';
+import { workbench } from '../../src/state/workbench.svelte';
+import { workspace } from '../../src/state/workspace.svelte';
+
+async function chooseFile(bytes: Uint8Array, name = 'workspace.zip') {
+  const input = screen.getByTestId('zip-import') as HTMLInputElement;
+  const file = new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'application/zip' });
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  await fireEvent.change(input);
+}
+
+describe('Toolbox', () => {
+  it('encodes text to base64url with a hex view, and says where bad input breaks', async () => {
+    render(Toolbox);
+    await fireEvent.input(screen.getByTestId('b64-input'), { target: { value: 'héllo' } });
+    // "héllo" is 68 c3 a9 6c 6c 6f in UTF-8; base64url of it is aMOpbGxv (RFC 4648 alphabet, no padding).
+    expect(screen.getByTestId('b64-output').textContent).toBe('aMOpbGxv');
+    expect(screen.getByTestId('b64-hex').textContent).toBe('68 c3 a9 6c 6c 6f');
+    await fireEvent.click(screen.getByLabelText('Decode'));
+    await fireEvent.input(screen.getByTestId('b64-input'), { target: { value: 'aMOp*bGxv' } });
+    expect(screen.getByTestId('b64-error').textContent).toContain('"*" at position 5');
+  });
+
+  it('computes the RFC 4231 test case 2 HMAC-SHA-256', async () => {
+    render(Toolbox);
+    await fireEvent.input(screen.getByTestId('hmac-message'), {
+      target: { value: 'what do ya want for nothing?' },
+    });
+    await fireEvent.input(screen.getByTestId('hmac-key'), { target: { value: 'Jefe' } });
+    expect(screen.getByTestId('hmac-hex').textContent).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
+  });
+
+  it('generates a password with its entropy', async () => {
+    render(Toolbox);
+    await fireEvent.input(screen.getByTestId('secret-length'), { target: { value: '20' } });
+    await waitFor(() => expect(screen.getByTestId('secret-output').textContent).toHaveLength(20));
+    // a-z, A-Z, 0-9 by default: 62 characters, 20 × log2(62) ≈ 119.1 bits.
+    expect(screen.getByTestId('secret-entropy').textContent).toBe('119.1 bits');
+  });
+
+  it('imports a workspace zip, and a wrong password changes nothing', async () => {
+    const saved = {
+      token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.sig',
+      key: '',
+      keyOrigin: 'pasted',
+      profile: { issuer: 'https://issuer.example' },
+      generator: { header: '{ "alg": "ES256" }', payload: '{ "sub": "from-zip" }' },
+      keys: [],
+    };
+    const zip = await exportWorkspace(saved, { password: 'pw' });
+    workspace.token = 'before';
+    workbench.payload = '{ "sub": "before" }';
+    render(Toolbox);
+    await fireEvent.input(screen.getByTestId('zip-import-password'), { target: { value: 'wrong' } });
+    await chooseFile(zip);
+    expect((await screen.findByTestId('zip-import-note')).textContent).toContain('password is wrong');
+    expect(workspace.token).toBe('before');
+    expect(workbench.payload).toBe('{ "sub": "before" }');
+    await fireEvent.input(screen.getByTestId('zip-import-password'), { target: { value: 'pw' } });
+    await chooseFile(zip);
+    await waitFor(() => expect(screen.getByTestId('zip-import-note').textContent).toContain('Restored'));
+    expect(workspace.token).toBe(saved.token);
+    expect(workspace.profile).toEqual(saved.profile);
+    expect(workbench.payload).toBe('{ "sub": "from-zip" }');
+    await chooseFile(new TextEncoder().encode('not a zip'), 'notes.zip');
+    await waitFor(() =>
+      expect(screen.getByTestId('zip-import-note').textContent).toContain('not a readable zip'),
+    );
+    expect(workspace.token).toBe(saved.token);
+  });
+});
