@@ -64,21 +64,29 @@ try {
     args: chromiumArgs,
   });
   const page = await browser.newPage();
+  // Scripts requested before the load event are the first screen; the service worker's
+  // registration and anything prefetched on idle come after it and are reported apart.
   const scripts = new Set();
+  const afterLoad = new Set();
+  let loaded = false;
+  page.on('load', () => (loaded = true));
   page.on('requestfinished', (request) => {
-    if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname);
+    if (request.resourceType() === 'script')
+      (loaded ? afterLoad : scripts).add(new URL(request.url()).pathname);
   });
   await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'networkidle' });
   const gzipOf = (path) => gzipSync(readFileSync(`${root}dist${path}`), { level: 9 }).length;
-  const firstLoad = [...scripts].reduce((sum, path) => sum + gzipOf(path), 0);
+  const sum = (paths) => [...paths].reduce((total, path) => total + gzipOf(path), 0);
+  report(`first screen JavaScript before load, gzip (${scripts.size} files)`, kb(sum(scripts)), '≤ 25 KiB');
   report(
-    `first screen JavaScript, gzip (${scripts.size} file${scripts.size === 1 ? '' : 's'})`,
-    kb(firstLoad),
-    '≤ 25 KiB',
+    `JavaScript after load (service worker registration), gzip (${afterLoad.size} files)`,
+    kb(sum(afterLoad)),
   );
 
   // With a token in the fragment: the claim registry chunk joins.
   scripts.clear();
+  afterLoad.clear();
+  loaded = false;
   const navigationStart = Date.now();
   await page.goto(`http://127.0.0.1:${port}/#token=${typical}`, { waitUntil: 'networkidle' });
   await page.reload({ waitUntil: 'load' });
@@ -87,8 +95,10 @@ try {
     'navigation with #token= to decoded payload',
     `${Date.now() - navigationStart} ms (incl. one reload)`,
   );
-  const withToken = [...scripts].reduce((sum, path) => sum + gzipOf(path), 0);
-  report('JavaScript with a #token= link, gzip', kb(withToken));
+  report(
+    'JavaScript with a #token= link, gzip (all, incl. the lazy claims and audit chunks)',
+    kb(sum(scripts) + sum(afterLoad)),
+  );
 
   // 3. Longest main-thread task while the built page decodes a 1 MB token.
   await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'networkidle' });
@@ -131,15 +141,15 @@ try {
   server.kill();
 }
 
-// Lazily loaded chunks, for the record.
-for (const file of readdirSync(`${root}dist/assets`).filter(
+// Every other chunk loads on demand; the parts above name the big ones.
+const lazyChunks = readdirSync(`${root}dist/assets`).filter(
   (f) => f.endsWith('.js') && !f.startsWith('index-'),
-)) {
-  report(
-    `lazy chunk ${file.replace(/-[\w-]{8}\.js$/, '')}, gzip`,
-    kb(gzipSync(readFileSync(`${root}dist/assets/${file}`), { level: 9 }).length),
-  );
-}
+);
+const lazyBytes = lazyChunks.reduce(
+  (sum, file) => sum + gzipSync(readFileSync(`${root}dist/assets/${file}`), { level: 9 }).length,
+  0,
+);
+report(`all JavaScript chunks together (${lazyChunks.length} files), gzip`, kb(lazyBytes));
 
 const width = Math.max(...rows.map(([name]) => name.length));
 console.log('\nTokenscope bench');
