@@ -106,6 +106,13 @@ async function useTool(page: Page) {
   for (const button of await panel.getByRole('button', { name: /^(generate|sign)/i }).all()) {
     if (await button.isEnabled()) await button.click();
   }
+  // The workspace zip: zip.js loads from the cache, the export downloads, and it imports back.
+  const zipExport = panel.getByTestId('zip-export');
+  if (await zipExport.isVisible()) {
+    const [download] = await Promise.all([page.waitForEvent('download'), zipExport.click()]);
+    await panel.getByTestId('zip-import').setInputFiles((await download.path())!);
+    await expect(panel.getByTestId('zip-import-note')).toContainText('Restored');
+  }
   const play = panel.getByTestId('sim-play');
   if (await play.isVisible()) {
     const step = panel.getByTestId('sim-step');
