@@ -101,14 +101,60 @@ const offlineApp = VitePWA({
   },
 });
 
+/**
+ * The modules of the decoder's first screen (the shell and the decoder, on index.html and
+ * embed.html alike), bundled as one chunk and one stylesheet beside the entry's own. Left to
+ * automatic chunking, every module a lazy tool also uses became a file of its own: 15 requests
+ * and six render-blocking stylesheets, and each small file compresses worse alone (about 4 KiB
+ * gzip more in all). App.svelte and its own modules stay in the entry chunk, out of the embed
+ * page. A module the decoder screen stops using must leave this list, or it would still load
+ * first; one it starts using lands in an automatic chunk (a request more) until added.
+ * `npm run bench` prints the files and bytes of the first screen.
+ */
+const firstScreenModules = [
+  // Vite's and Rolldown's small helpers, the Svelte runtime.
+  /^\0(vite[\\/]preload-helper|rolldown[\\/]runtime)/,
+  /node_modules[\\/](svelte|clsx)[\\/]/,
+  // The decoder's own modules, and the parts of core and ui it shares with the lazy tools.
+  /[\\/]src[\\/]core[\\/](index|token[\\/](base64url|json|normalize|utf8|inspect)|audit[\\/](claims|types|rules|rules[\\/](alg-none|duplicate-key|noncanonical-base64url)))\.ts$/,
+  /[\\/]src[\\/]ui[\\/](Panel|CopyButton|JsonView|FindingList|Lazy)\.svelte$/,
+  /[\\/]src[\\/]ui[\\/](json-tokens|pretty-json)\.ts$/,
+  /[\\/]src[\\/]state[\\/](network|url|history|workspace)\.svelte\.ts$/,
+  /[\\/]src[\\/]features[\\/]registry\.ts$/,
+  /[\\/]src[\\/]features[\\/](decoder[\\/](Decoder|TokenParts)|audit[\\/]AuditFindings|share[\\/]ShareButton)\.svelte$/,
+  /[\\/]src[\\/]features[\\/]decoder[\\/](decoder\.svelte|worker[\\/]inspect-client)\.ts$/,
+  // Their styles, after the design tokens (main.ts imports theme.css first).
+  /[\\/]src[\\/]ui[\\/](Panel|CopyButton|JsonView|FindingList|Lazy)\.svelte\?svelte&type=style/,
+  /[\\/]src[\\/]features[\\/](decoder[\\/](Decoder|TokenParts)|audit[\\/]AuditFindings|share[\\/]ShareButton)\.svelte\?svelte&type=style/,
+  /[\\/]src[\\/]ui[\\/]theme\.css$/,
+];
+
 export default defineConfig({
   // The PWA plugin comes before the CSP plugin: both transform the HTML late, in this order.
   plugins: [svelte(), offlineApp, strictCsp()],
   build: {
     target: 'es2022',
     sourcemap: true,
+    // The polyfill only adds early fetches where `modulepreload` is missing (Safari before 17),
+    // which load the same modules anyway; it would cost the first screen a kilobyte.
+    modulePreload: { polyfill: false },
     // The widget is a page of its own, sharing the decoder's chunks with the site.
-    rolldownOptions: { input: { main: 'index.html', embed: 'embed.html' } },
+    rolldownOptions: {
+      input: { main: 'index.html', embed: 'embed.html' },
+      output: {
+        codeSplitting: {
+          // Only the listed modules: `core/index.ts` re-exports every tool's core code, and
+          // following its imports would pull all of it into the first screen.
+          includeDependenciesRecursively: false,
+          groups: [
+            {
+              name: 'first-screen',
+              test: (id) => firstScreenModules.some((pattern) => pattern.test(id)),
+            },
+          ],
+        },
+      },
+    },
   },
   worker: { format: 'es' },
   test: {

@@ -1,5 +1,6 @@
+// The design tokens and base styles come first, so every component's styles follow them.
+import './ui/theme.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
-import './ui/theme.css';
 
 mount(App, { target: document.getElementById('app')! });

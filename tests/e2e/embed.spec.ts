@@ -63,10 +63,13 @@ test('a page on another origin drives the widget by messages and follows its hei
   expect((await received(page)).every((m) => m.origin === widgetOrigin)).toBe(true);
   await expect(widget.locator('html')).toHaveAttribute('data-theme', 'light');
 
-  const heightBefore = Math.max(
-    ...(await received(page)).filter((m) => m.data.type === 'tokenscope:resize').map((m) => m.data.height!),
-  );
-  expect(heightBefore).toBeGreaterThan(50);
+  // The first resize message may trail the ready message: wait for it rather than race it.
+  const tallestSoFar = async () =>
+    Math.max(
+      ...(await received(page)).filter((m) => m.data.type === 'tokenscope:resize').map((m) => m.data.height!),
+    );
+  await expect.poll(tallestSoFar).toBeGreaterThan(50);
+  const heightBefore = await tallestSoFar();
 
   await page.evaluate(
     (value) =>
