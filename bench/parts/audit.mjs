@@ -1,7 +1,7 @@
 // The audit's figures: how many secrets per second the weak-secret search tries in its Web Worker
 // (in the built page, real Chromium), and how long `audit()` takes for a typical token (Node,
 // the shipped core). Printed, never asserted: these machines are shared and noisy.
-import { spawn, execSync } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -130,36 +130,5 @@ export default async function auditBench(bench) {
   } finally {
     await page.close();
     if (ownBrowser) await browser.close();
-  }
-}
-
-// `node bench/parts/audit.mjs` after `npx vite build`: these figures alone.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const root = new URL('../../', import.meta.url).pathname;
-  const port = Number(process.env.BENCH_PORT ?? 4504);
-  const server = spawn(
-    `${root}node_modules/.bin/vite`,
-    ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    {
-      cwd: root,
-      stdio: 'ignore',
-    },
-  );
-  try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-      } catch {}
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    await auditBench({
-      root,
-      baseUrl: `http://127.0.0.1:${port}/`,
-      median: (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)],
-      report: (name, value, budget = '') =>
-        console.log(`${name.padEnd(64)} ${String(value).padStart(14)}  ${budget}`),
-    });
-  } finally {
-    server.kill();
   }
 }

@@ -1,6 +1,5 @@
 // Key generation time per algorithm in the built page (WebCrypto and @noble/curves, as a person
 // gets them), and the gzip size of the chunks the Generator, noble and zip.js load on demand.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -99,37 +98,5 @@ export default async function generator(bench) {
   } finally {
     await page.close();
     if (!bench.browser) await browser.close();
-  }
-}
-
-// `node bench/parts/generator.mjs` after `npx vite build`: these figures alone.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const root = new URL('../../', import.meta.url).pathname;
-  const port = Number(process.env.BENCH_PORT ?? 4502);
-  const server = spawn(
-    `${root}node_modules/.bin/vite`,
-    ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    {
-      cwd: root,
-      stdio: 'ignore',
-    },
-  );
-  try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-      } catch {}
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    await generator({
-      root,
-      baseUrl: `http://127.0.0.1:${port}/`,
-      kb: (bytes) => `${(bytes / 1024).toFixed(1)} KiB`,
-      median: (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)],
-      report: (name, value, budget = '') =>
-        console.log(`${name.padEnd(60)} ${String(value).padStart(12)}  ${budget}`),
-    });
-  } finally {
-    server.kill();
   }
 }

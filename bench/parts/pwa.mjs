@@ -1,6 +1,6 @@
 // Lighthouse on the built site, and the size of what the service worker precaches.
 // Lighthouse is not a dependency (its lock breaks `npm ci` here): it runs through npx.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -123,36 +123,5 @@ export default async function pwa(bench) {
     } catch (error) {
       report(`Lighthouse ${label}`, 'did not run', String(error.message ?? error).split('\n')[0]);
     }
-  }
-}
-
-// `node bench/parts/pwa.mjs`: the same figures for the current dist/, without the whole bench.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const root = new URL('../../', import.meta.url).pathname;
-  const port = Number(process.env.BENCH_PORT ?? 4283);
-  const server = spawn(
-    `${root}node_modules/.bin/vite`,
-    ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    {
-      cwd: root,
-      stdio: 'ignore',
-    },
-  );
-  try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-      } catch {}
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    await pwa({
-      root,
-      baseUrl: `http://127.0.0.1:${port}/`,
-      kb: (bytes) => `${(bytes / 1024).toFixed(1)} KiB`,
-      report: (name, value, budget = '') =>
-        console.log(`${name.padEnd(44)} ${String(value).padStart(12)}  ${budget}`),
-    });
-  } finally {
-    server.kill();
   }
 }
