@@ -3,7 +3,9 @@
  * for its messages (DESIGN.md "Embed messages"). Pure, so the snippets are tested as text.
  */
 
-export type EmbedTheme = 'light' | 'dark' | 'auto';
+import type { EmbedTheme } from '../../embed/protocol';
+
+export type { EmbedTheme };
 
 export interface EmbedChoice {
   tool: string;
@@ -12,20 +14,6 @@ export interface EmbedChoice {
   token?: string;
   emitToken: boolean;
 }
-
-/** The simulator scenarios of DESIGN.md's `runScenario` contract. */
-export const scenarioIds = [
-  'login',
-  'logout-revocation',
-  'expiry-refresh',
-  'stolen-credential',
-  'scale-out',
-  'microservices',
-  'cross-domain',
-  'blocklist',
-  'hybrid',
-  'attacks',
-] as const;
 
 export function embedFragment(choice: EmbedChoice): string {
   const params = new URLSearchParams();
