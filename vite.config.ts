@@ -1,9 +1,10 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type Plugin } from 'vite';
+import { createServer, defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { playwright } from '@vitest/browser-playwright';
 import { VitePWA } from 'vite-plugin-pwa';
+import { fileURLToPath } from 'node:url';
 import { chromiumArgs, chromiumPath } from './tests/chromium.ts';
 
 /**
@@ -56,6 +57,38 @@ function strictCsp(): Plugin {
 }
 
 /**
+ * index.html with the first screen already in it, rendered by Svelte's server renderer from
+ * the same components (`src/prerender.ts`): the shell and the decoder paint as soon as the
+ * stylesheets arrive, without waiting for the JavaScript that then hydrates them.
+ */
+function prerenderShell(): Plugin {
+  return {
+    name: 'tokenscope-prerender',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'pre',
+      async handler(html, context) {
+        if (!/[\\/]index\.html$/.test(context.filename)) return html;
+        const server = await createServer({
+          configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)),
+          server: { middlewareMode: true, hmr: false, watch: null },
+          appType: 'custom',
+          logLevel: 'error',
+        });
+        try {
+          const { renderFirstScreen } = (await server.ssrLoadModule(
+            '/src/prerender.ts',
+          )) as typeof import('./src/prerender');
+          return html.replace('<div id="app"></div>', () => `<div id="app">${renderFirstScreen()}</div>`);
+        } finally {
+          await server.close();
+        }
+      },
+    },
+  };
+}
+
+/**
  * The offline app. Workbox precaches every built file (the shell, each lazily loaded tool
  * chunk, the workers, embed.html and the icons), so each tool opens with the network off after
  * the first visit. `registerType: 'prompt'`: a new version waits until the person chooses to
@@ -102,36 +135,47 @@ const offlineApp = VitePWA({
 });
 
 /**
- * The modules of the decoder's first screen (the shell and the decoder, on index.html and
- * embed.html alike), bundled as one chunk and one stylesheet beside the entry's own. Left to
- * automatic chunking, every module a lazy tool also uses became a file of its own: 15 requests
- * and six render-blocking stylesheets, and each small file compresses worse alone (about 4 KiB
- * gzip more in all). App.svelte and its own modules stay in the entry chunk, out of the embed
- * page. A module the decoder screen stops using must leave this list, or it would still load
- * first; one it starts using lands in an automatic chunk (a request more) until added.
- * `npm run bench` prints the files and bytes of the first screen.
+ * The decoder's modules, in two chunks (each with one stylesheet) beside the entry's own.
+ * `first-screen`: the Svelte runtime, the token box and inspect(), on index.html and
+ * embed.html alike. `decoded-token`: what shows a decoded token (parts, JSON, risks, share),
+ * requested by the first token and fetched after the load event otherwise. Left to automatic
+ * chunking, every module a lazy tool also uses became a file of its own: 15 requests and six
+ * render-blocking stylesheets, and each small file compresses worse alone. App.svelte and its
+ * own modules stay in the entry chunk, out of the embed page.
+ *
+ * The lists are explicit because the module graph cannot tell what the first screen uses:
+ * every compiled component imports the whole Svelte runtime through one module, and
+ * `core/index.ts` re-exports every tool's core. A module the decoder stops using must leave
+ * these lists, or it would still load; one it starts using lands in an automatic chunk (a
+ * request more) until added. `npm run bench` prints the files and bytes.
  */
+const svelteStyle = String.raw`\.svelte\?svelte&type=style`;
 const firstScreenModules = [
   // Vite's and Rolldown's small helpers, the Svelte runtime.
   /^\0(vite[\\/]preload-helper|rolldown[\\/]runtime)/,
   /node_modules[\\/](svelte|clsx)[\\/]/,
-  // The decoder's own modules, and the parts of core and ui it shares with the lazy tools.
+  // inspect() and the parts of core it shares with the lazy tools.
   /[\\/]src[\\/]core[\\/](index|token[\\/](base64url|json|normalize|utf8|inspect)|audit[\\/](claims|types|rules|rules[\\/](alg-none|duplicate-key|noncanonical-base64url)))\.ts$/,
-  /[\\/]src[\\/]ui[\\/](Panel|CopyButton|JsonView|FindingList|Lazy)\.svelte$/,
-  /[\\/]src[\\/]ui[\\/](json-tokens|pretty-json)\.ts$/,
-  /[\\/]src[\\/]state[\\/](network|url|history|workspace)\.svelte\.ts$/,
+  /[\\/]src[\\/]state[\\/](network|url|workspace)\.svelte\.ts$/,
   /[\\/]src[\\/]features[\\/]registry\.ts$/,
-  /[\\/]src[\\/]features[\\/](decoder[\\/](Decoder|TokenParts)|audit[\\/]AuditFindings|share[\\/]ShareButton)\.svelte$/,
   /[\\/]src[\\/]features[\\/]decoder[\\/](decoder\.svelte|worker[\\/]inspect-client)\.ts$/,
-  // Their styles, after the design tokens (main.ts imports theme.css first).
-  /[\\/]src[\\/]ui[\\/](Panel|CopyButton|JsonView|FindingList|Lazy)\.svelte\?svelte&type=style/,
-  /[\\/]src[\\/]features[\\/](decoder[\\/](Decoder|TokenParts)|audit[\\/]AuditFindings|share[\\/]ShareButton)\.svelte\?svelte&type=style/,
+  new RegExp(
+    String.raw`[\\/]src[\\/](ui[\\/](Panel|Lazy)|features[\\/]decoder[\\/]Decoder)(\.svelte$|${svelteStyle})`,
+  ),
+  /[\\/]src[\\/]ui[\\/]when-loaded\.ts$/,
+  // The design tokens: main.ts imports them first, so they precede every component's styles.
   /[\\/]src[\\/]ui[\\/]theme\.css$/,
+];
+const decodedTokenModules = [
+  new RegExp(
+    String.raw`[\\/]src[\\/](ui[\\/](CopyButton|JsonView|FindingList)|features[\\/](decoder[\\/](TokenParts|DecodedJson)|audit[\\/]AuditFindings|share[\\/]ShareButton))(\.svelte$|${svelteStyle})`,
+  ),
+  /[\\/]src[\\/]ui[\\/](json-tokens|pretty-json)\.ts$/,
 ];
 
 export default defineConfig({
   // The PWA plugin comes before the CSP plugin: both transform the HTML late, in this order.
-  plugins: [svelte(), offlineApp, strictCsp()],
+  plugins: [svelte(), prerenderShell(), offlineApp, strictCsp()],
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -141,16 +185,17 @@ export default defineConfig({
     // The widget is a page of its own, sharing the decoder's chunks with the site.
     rolldownOptions: {
       input: { main: 'index.html', embed: 'embed.html' },
+      // The prerender (a server render of the first screen) is most of the plugins' time, by
+      // design; the timing warning would print on every build.
+      checks: { bundlerTimings: false },
       output: {
         codeSplitting: {
           // Only the listed modules: `core/index.ts` re-exports every tool's core code, and
           // following its imports would pull all of it into the first screen.
           includeDependenciesRecursively: false,
           groups: [
-            {
-              name: 'first-screen',
-              test: (id) => firstScreenModules.some((pattern) => pattern.test(id)),
-            },
+            { name: 'first-screen', test: (id) => firstScreenModules.some((pattern) => pattern.test(id)) },
+            { name: 'decoded-token', test: (id) => decodedTokenModules.some((pattern) => pattern.test(id)) },
           ],
         },
       },

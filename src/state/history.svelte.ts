@@ -32,7 +32,7 @@ function readStored(): Stored | null {
   }
 }
 
-class TokenHistory {
+export class TokenHistory {
   enabled = $state(false);
   entries = $state<HistoryEntry[]>([]);
   /** Set when the browser refused to store (private mode, quota): shown, never thrown. */

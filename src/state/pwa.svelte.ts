@@ -9,6 +9,8 @@
  * would load lazily now belong to the new version.
  */
 
+import { whenLoaded } from '../ui/when-loaded';
+
 interface InstallPromptEvent extends Event {
   prompt(): Promise<void>;
   userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
@@ -46,23 +48,23 @@ class OfflineApp {
     // A lazily loaded file that is gone belongs to a version that was replaced.
     window.addEventListener('vite:preloadError', () => (this.replacedElsewhere = true));
     // Registration waits for the page to settle so it never competes with the first screen.
-    const register = () =>
-      void import('virtual:pwa-register').then(({ registerSW }) => {
-        this.#applyUpdate = registerSW({
-          immediate: true,
-          onNeedRefresh: () => (this.updateReady = true),
-          onOfflineReady: () => (this.offlineReady = true),
-          // The reload is ours (see update()), whichever way the new worker was found.
-          onNeedReload: () => undefined,
-          // A tab left open for days still hears of new versions.
-          onRegisteredSW: (_url, registration) => {
-            if (registration)
-              setInterval(() => void registration.update().catch(() => undefined), 60 * 60 * 1000);
-          },
-        });
-      });
-    if (document.readyState === 'complete') register();
-    else window.addEventListener('load', register, { once: true });
+    whenLoaded(
+      () =>
+        void import('virtual:pwa-register').then(({ registerSW }) => {
+          this.#applyUpdate = registerSW({
+            immediate: true,
+            onNeedRefresh: () => (this.updateReady = true),
+            onOfflineReady: () => (this.offlineReady = true),
+            // The reload is ours (see update()), whichever way the new worker was found.
+            onNeedReload: () => undefined,
+            // A tab left open for days still hears of new versions.
+            onRegisteredSW: (_url, registration) => {
+              if (registration)
+                setInterval(() => void registration.update().catch(() => undefined), 60 * 60 * 1000);
+            },
+          });
+        }),
+    );
   }
 
   /** Switches to the waiting version and reloads into it. */

@@ -19,7 +19,9 @@ class Settings {
   #systemDark = $state(false);
 
   constructor() {
-    const query = window.matchMedia?.('(prefers-color-scheme: dark)');
+    // No window when the first screen is rendered at build time (src/prerender.ts).
+    const query =
+      typeof window === 'undefined' ? undefined : window.matchMedia?.('(prefers-color-scheme: dark)');
     if (query) {
       this.#systemDark = query.matches;
       query.addEventListener('change', (event) => (this.#systemDark = event.matches));

@@ -84,3 +84,32 @@ test('the built page carries a strict Content-Security-Policy and breaks none of
   await expect(page.getByTestId('payload-json')).toContainText('Ada Lovelace');
   expect(violations).toEqual([]);
 });
+
+test.describe('the first screen is in the HTML', () => {
+  test.use({ javaScriptEnabled: false, colorScheme: 'dark' });
+
+  test('it paints without JavaScript, in the system theme', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('tab', { name: 'Decoder' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('token-input')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'What Tokenscope shows' })).toBeVisible();
+    // The dark palette applies before any script could set data-theme.
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(11, 16, 32)');
+  });
+});
+
+test('a token pasted before the scripts run is kept and decoded when they do', async ({ page }) => {
+  // Hold the entry script back, as a slow network would, and paste into the painted box.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/main-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/', { waitUntil: 'commit' });
+  await page.getByTestId('token-input').fill(token({ alg: 'HS256' }, { sub: 'early' }));
+  release();
+  await expect(page.getByTestId('payload-json')).toContainText('"sub": "early"');
+  await expect(page.getByTestId('token-input')).toHaveValue(/^eyJ/);
+});
