@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { compactVerify, importJWK, type JWK } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import Generator from '../../src/features/generator/Generator.svelte';
 import KeyWorkbench from '../../src/features/generator/KeyWorkbench.svelte';
 import { workbench } from '../../src/state/workbench.svelte';
@@ -54,6 +55,26 @@ describe('Generator', () => {
     await waitFor(() => expect(host.shadowRoot!.querySelector('.cm-json-error')).not.toBeNull());
     workbench.payload = '{ "sub": "ada" }';
     await waitFor(() => expect(status.textContent).toContain('Valid JSON'));
+  });
+
+  it("the editor undoes and redoes typing, and Enter keeps JSON's indentation", async () => {
+    reset();
+    render(Generator);
+    const host = screen.getByTestId('gen-payload-editor').querySelector('div')!;
+    const content = await waitFor(() => host.shadowRoot!.querySelector<HTMLElement>('.cm-content')!);
+    content.focus();
+    // Real key presses, as a person types them.
+    await userEvent.keyboard('{Control>}a{/Control}{{');
+    await userEvent.keyboard('{Enter}"x": 1');
+    await waitFor(() => expect(workbench.payload).toBe('{\n  "x": 1'));
+    // How many steps undo takes depends on how typing was grouped; it must get back to the start.
+    const original = '{\n  "sub": "ada"\n}';
+    for (let press = 0; press < 5 && workbench.payload !== original; press++)
+      await userEvent.keyboard('{Control>}z{/Control}');
+    expect(workbench.payload).toBe(original);
+    for (let press = 0; press < 5 && workbench.payload !== '{\n  "x": 1'; press++)
+      await userEvent.keyboard('{Control>}y{/Control}');
+    expect(workbench.payload).toBe('{\n  "x": 1');
   });
 
   it('the alg picker rewrites the header, generates a key pair, and the token verifies with its public JWK', async () => {

@@ -41,8 +41,9 @@ export const wellKnownSecrets: readonly string[] = [
   // NestJS authentication docs
   'DO NOT USE THIS VALUE. INSTEAD, CREATE A COMPLEX SECRET AND KEEP IT SAFE OUTSIDE OF THE SOURCE CODE.',
   'secretKey',
-  // Supabase local development default
+  // Supabase: the CLI's local default, and the self-hosting docker .env example
   'super-secret-jwt-token-with-at-least-32-characters-long',
+  'your-super-secret-jwt-token-with-at-least-32-characters-long',
   // Strapi and other starters' .env examples
   'tobemodified',
   'toBeModified',

@@ -1,8 +1,7 @@
 /**
  * A CodeMirror 6 JSON editor built from the parts this project installs (@codemirror/view,
  * state, language, lang-json): highlighting, bracket matching, folding, line numbers, the
- * error position marked in the text, and a small undo history with Enter that keeps the
- * indentation (what @codemirror/commands would add).
+ * error position marked in the text, and @codemirror/commands' undo history and editing keys.
  *
  * Under the page's CSP (`style-src 'self'`), CodeMirror's usual <style> element in the document
  * head is blocked. Mounted in a shadow root, it styles itself with a constructable stylesheet
@@ -10,17 +9,16 @@
  * properties inherit into the shadow tree, so both themes still apply.
  * Tab is left to the browser, so the keyboard can always leave the editor (WCAG 2.1.2).
  */
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import {
   HighlightStyle,
   bracketMatching,
   foldGutter,
-  getIndentation,
   indentOnInput,
-  indentString,
   syntaxHighlighting,
 } from '@codemirror/language';
-import { EditorSelection, EditorState, StateEffect, StateField, type Transaction } from '@codemirror/state';
+import { EditorState, StateEffect, StateField } from '@codemirror/state';
 import {
   Decoration,
   EditorView,
@@ -99,71 +97,6 @@ const errorField = StateField.define<DecorationSet>({
   provide: (field) => EditorView.decorations.from(field),
 });
 
-// ---- a small undo history: snapshots grouped by typing bursts ----
-
-interface Snapshot {
-  doc: string;
-  selection: EditorSelection;
-}
-const historyLimit = 200;
-const groupWindowMs = 600;
-
-function createHistory() {
-  let undone: Snapshot[] = [];
-  const done: Snapshot[] = [];
-  let lastChange = 0;
-  let restoring = false;
-
-  const listener = EditorView.updateListener.of((update) => {
-    if (!update.docChanged || restoring) return;
-    const now = Date.now();
-    const startTransaction: Transaction | undefined = update.transactions[0];
-    if (now - lastChange > groupWindowMs || startTransaction?.isUserEvent('input.paste')) {
-      done.push({ doc: update.startState.doc.toString(), selection: update.startState.selection });
-      if (done.length > historyLimit) done.shift();
-    }
-    lastChange = now;
-    undone = [];
-  });
-
-  function restore(view: EditorView, from: Snapshot[], to: Snapshot[]): boolean {
-    const snapshot = from.pop();
-    if (!snapshot) return false;
-    to.push({ doc: view.state.doc.toString(), selection: view.state.selection });
-    restoring = true;
-    view.dispatch({
-      changes: { from: 0, to: view.state.doc.length, insert: snapshot.doc },
-      selection: snapshot.selection,
-      userEvent: 'undo',
-    });
-    restoring = false;
-    lastChange = 0;
-    return true;
-  }
-
-  const keys = keymap.of([
-    { key: 'Mod-z', run: (view) => restore(view, done, undone), preventDefault: true },
-    { key: 'Mod-y', run: (view) => restore(view, undone, done), preventDefault: true },
-    { key: 'Mod-Shift-z', run: (view) => restore(view, undone, done), preventDefault: true },
-  ]);
-  return [listener, keys];
-}
-
-/** Enter keeps the indentation JSON's grammar asks for (lang-json's indent service). */
-function newlineAndIndent(view: EditorView): boolean {
-  const { state } = view;
-  const changes = state.changeByRange((range) => {
-    const indent = getIndentation(state, range.from) ?? 0;
-    const insert = `\n${indentString(state, indent)}`;
-    return {
-      changes: { from: range.from, to: range.to, insert },
-      range: EditorSelection.cursor(range.from + insert.length),
-    };
-  });
-  view.dispatch(state.update(changes, { scrollIntoView: true, userEvent: 'input' }));
-  return true;
-}
-
 export interface JsonEditorHandle {
   setText(text: string): void;
   setErrorAt(position: number | null): void;
@@ -192,8 +125,10 @@ export function createJsonEditor(
         json(),
         syntaxHighlighting(jsonHighlight),
         errorField,
-        createHistory(),
-        keymap.of([{ key: 'Enter', run: newlineAndIndent }]),
+        history(),
+        // The standard editing keys and undo/redo; Enter keeps the indentation JSON's grammar
+        // asks for. Not indentWithTab: Tab must leave the editor.
+        keymap.of([...defaultKeymap, ...historyKeymap]),
         EditorState.tabSize.of(2),
         EditorView.lineWrapping,
         theme,
