@@ -31,6 +31,18 @@ export const loadNameRegistries = (): Promise<import('./token/claims').NameRegis
   import('./token/registry');
 export { audit } from './audit/audit';
 
+export type {
+  CertificateChain,
+  CertificateReading,
+  CertificateSummary,
+  ChainEntry,
+} from './keys/certificate';
+/** What the certificates of an `x5c` header say, and whether `x5t`/`x5t#S256` match; loaded on demand. */
+export const readCertificateChain = async (
+  ...args: Parameters<typeof import('./keys/certificate').readCertificateChain>
+): Promise<import('./keys/certificate').CertificateChain> =>
+  (await import('./keys/certificate')).readCertificateChain(...args);
+
 // Keys, verification and decryption (issue 3). verify and decrypt are async anyway, so they
 // load their modules (and jose's verify and decrypt) on first call: the decoder's first
 // screen, which imports this file, does not carry them. Features that need the key helpers

@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 
 const b64url = (text: string) => Buffer.from(text).toString('base64url');
@@ -112,4 +117,28 @@ test('a token pasted before the scripts run is kept and decoded when they do', a
   release();
   await expect(page.getByTestId('payload-json')).toContainText('"sub": "early"');
   await expect(page.getByTestId('token-input')).toHaveValue(/^eyJ/);
+});
+
+test('the certificates of an x5c header are explained, with their thumbprint checked', async ({ page }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'tokenscope-e2e-x5c-'));
+  const certFile = join(folder, 'signer.der');
+  execFileSync('openssl', [
+    'req',
+    '-x509',
+    ...['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'],
+    ...['-keyout', join(folder, 'signer.key'), '-out', certFile, '-outform', 'DER'],
+    ...['-subj', '/O=Tokenscope Test/CN=signer.example.com', '-days', '30'],
+  ]);
+  const der = readFileSync(certFile);
+  const wrongThumbprint = createHash('sha256').update('another certificate').digest('base64url');
+  await page.goto(
+    `/#token=${token({ alg: 'ES256', x5c: [der.toString('base64')], 'x5t#S256': wrongThumbprint }, { sub: 'ada' })}`,
+  );
+  const chain = page.getByTestId('certificate-chain');
+  await expect(chain).toContainText('O=Tokenscope Test, CN=signer.example.com');
+  await expect(chain).toContainText('itself (self-issued)');
+  await expect(chain).toContainText('EC P-256, signed with ECDSA with SHA-256');
+  await expect(chain).toContainText(/valid for another 2\d days/);
+  await expect(chain).toContainText(createHash('sha256').update(der).digest('base64url'));
+  await expect(chain).toContainText('does not match "x5t#S256"');
 });

@@ -120,6 +120,22 @@ export const oids = {
   ed448: '1.3.101.113',
 } as const;
 
+/** The named curves of EC keys (RFC 5480), by the OID in their parameters. */
+export const curveByOid: Record<string, 'P-256' | 'P-384' | 'P-521' | 'secp256k1'> = {
+  [oids.p256]: 'P-256',
+  [oids.p384]: 'P-384',
+  [oids.p521]: 'P-521',
+  [oids.secp256k1]: 'secp256k1',
+};
+
+/** The OKP key types (RFC 8410), by their algorithm OID. */
+export const okpByOid: Record<string, 'Ed25519' | 'Ed448' | 'X25519' | 'X448'> = {
+  [oids.ed25519]: 'Ed25519',
+  [oids.ed448]: 'Ed448',
+  [oids.x25519]: 'X25519',
+  [oids.x448]: 'X448',
+};
+
 const nullParameters = new Uint8Array([0x05, 0x00]);
 
 /** RFC 8017 A.1.1 RSAPublicKey → RFC 5280 SubjectPublicKeyInfo. */

@@ -5,7 +5,17 @@
  */
 import type { JWK } from 'jose';
 import { decodeBase64url } from '../token/base64url';
-import { DerError, childrenOf, contentOf, oidOf, oids, readDer, type DerNode } from './der';
+import {
+  DerError,
+  childrenOf,
+  contentOf,
+  curveByOid,
+  oidOf,
+  oids,
+  okpByOid,
+  readDer,
+  type DerNode,
+} from './der';
 
 export type KeyFormat =
   | 'empty'
@@ -50,19 +60,6 @@ export interface KeyDetection {
   jwk?: JWK;
   keys?: JWK[];
 }
-
-const curveByOid: Record<string, Curve> = {
-  [oids.p256]: 'P-256',
-  [oids.p384]: 'P-384',
-  [oids.p521]: 'P-521',
-  [oids.secp256k1]: 'secp256k1',
-};
-const okpByOid: Record<string, Curve> = {
-  [oids.ed25519]: 'Ed25519',
-  [oids.ed448]: 'Ed448',
-  [oids.x25519]: 'X25519',
-  [oids.x448]: 'X448',
-};
 
 const pemFormats: Record<string, { format: KeyFormat; words: string }> = {
   'PUBLIC KEY': { format: 'spki', words: 'PEM, SPKI public key' },

@@ -22,6 +22,7 @@ import {
   type NobleCurve,
 } from '../noble/curves';
 import {
+  curveByOid,
   childrenOf,
   contentOf,
   curveOfSec1,
@@ -42,13 +43,6 @@ export type KeyReading =
   { ok: true; jwk: JWK; kind: KeyKind; source: KeySource } | { ok: false; reason: string };
 
 export type KeySource = 'jwk' | 'jwks' | 'spki' | 'pkcs8' | 'pkcs1' | 'sec1' | 'x509';
-
-const curveByOid: Record<string, string> = {
-  [oids.p256]: 'P-256',
-  [oids.p384]: 'P-384',
-  [oids.p521]: 'P-521',
-  [oids.secp256k1]: 'secp256k1',
-};
 
 // ---- PEM ----
 
@@ -203,7 +197,7 @@ function webCryptoAlgFor(algorithm: string, parameter?: string): string {
     case oids.ecPublicKey: {
       const curve = curveByOid[parameter ?? ''];
       if (!curve) throw new Error('the EC key is on a curve this tool does not support');
-      return { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' }[curve]!;
+      return ({ 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512', secp256k1: 'ES256K' } as const)[curve];
     }
     case oids.ed25519:
       return 'Ed25519';
