@@ -69,6 +69,9 @@ function prerenderShell(): Plugin {
       order: 'pre',
       async handler(html, context) {
         if (!/[\\/]index\.html$/.test(context.filename)) return html;
+        const mount = '<div id="app"></div>';
+        if (!html.includes(mount))
+          throw new Error(`index.html has no empty ${mount} to render the first screen into`);
         const server = await createServer({
           configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)),
           server: { middlewareMode: true, hmr: false, watch: null },
@@ -79,7 +82,7 @@ function prerenderShell(): Plugin {
           const { renderFirstScreen } = (await server.ssrLoadModule(
             '/src/prerender.ts',
           )) as typeof import('./src/prerender');
-          return html.replace('<div id="app"></div>', () => `<div id="app">${renderFirstScreen()}</div>`);
+          return html.replace(mount, () => `<div id="app">${renderFirstScreen()}</div>`);
         } finally {
           await server.close();
         }

@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import Decoder from '../../src/features/decoder/Decoder.svelte';
 import { workspace } from '../../src/state/workspace.svelte';
+import detached from '../fixtures/rfc7520-jws-detached.json';
 
 const b64url = (text: string) =>
   btoa(String.fromCharCode(...new TextEncoder().encode(text)))
@@ -66,6 +67,18 @@ describe('Decoder', () => {
     await paste(`${b64url('{"alg":"dir","enc":"A128GCM"}')}..AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA`);
     expect(screen.getByText(/The payload is encrypted/)).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('Encrypted token (JWE, compact serialization)');
+  });
+
+  it('says when a JWS carries no payload (detached content, RFC 7520 §4.5)', async () => {
+    workspace.token = '';
+    render(Decoder);
+    await paste(detached.compact);
+    expect(screen.getByText(/the token carries no payload/)).toBeTruthy();
+    expect(
+      screen.getByText(/its content travels apart from it \(detached content, RFC 7515 appendix F\)/),
+    ).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('Signed token (JWS, compact serialization)');
+    expect(screen.queryByTestId('payload-json')).toBeNull();
   });
 
   it('lists the claims that differ from a second token', async () => {

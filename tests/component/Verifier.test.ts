@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
 import Verifier from '../../src/features/verifier/Verifier.svelte';
 import { workspace } from '../../src/state/workspace.svelte';
+import detached from '../fixtures/rfc7520-jws-detached.json';
 
 const b64url = (bytes: Uint8Array) =>
   btoa(String.fromCharCode(...bytes))
@@ -89,5 +90,18 @@ describe('Verifier', () => {
     });
     await settled('malformed');
     expect(screen.getByText(/no "-----END PUBLIC KEY-----" line/, { selector: '.problem' })).toBeTruthy();
+  });
+
+  it('asks for the content of a JWS that travels without it, and verifies against it (RFC 7520 §4.5)', async () => {
+    workspace.token = detached.compact;
+    workspace.key = JSON.stringify(detached.key);
+    render(Verifier);
+    await settled('invalid-signature');
+    const content = screen.getByTestId('detached-input');
+    expect(screen.getByLabelText('Detached content')).toBe(content);
+    await fireEvent.input(content, { target: { value: detached.payload } });
+    await settled('valid');
+    await fireEvent.input(content, { target: { value: `${detached.payload}!` } });
+    await settled('invalid-signature');
   });
 });

@@ -3,6 +3,8 @@ import { verify } from '../../src/core/jws/verify';
 import rfcExamples from '../fixtures/rfc-examples.json';
 import appendixKeys from '../fixtures/rfc7520-and-7515-keys.json';
 import rfc7520 from '../fixtures/rfc7520-jws.json';
+import detached from '../fixtures/rfc7520-jws-detached.json';
+import { inspect } from '../../src/core/token/inspect';
 
 /** Flips one character of a base64url part, keeping it valid base64url. */
 function tamper(token: string, part: number): string {
@@ -85,5 +87,40 @@ describe('RFC 7520 §4 examples with their published keys', () => {
     const result = await verify(vector.compact, JSON.stringify(set));
     expect(result.status).toBe('valid');
     expect(result.key?.selection).toContain(`kid "${vector.key.kid}"`);
+  });
+});
+
+describe('RFC 7520 §4.5: a JWS whose content travels apart from it', () => {
+  const key = JSON.stringify(detached.key);
+  const forms = {
+    compact: detached.compact,
+    'general JSON': JSON.stringify(detached.json),
+    'flattened JSON': JSON.stringify(detached.json_flat),
+  };
+
+  for (const [form, token] of Object.entries(forms)) {
+    it(`${form}: verifies with the published content, and only with it`, async () => {
+      const good = await verify(token, key, { detachedPayload: detached.payload });
+      expect(good.status).toBe('valid');
+      expect(good.payload).toBe(detached.payload);
+      const other = await verify(token, key, { detachedPayload: `${detached.payload} ` });
+      expect(other.status).toBe('invalid-signature');
+    });
+
+    it(`${form}: decodes, and says the content is detached`, () => {
+      const inspection = inspect(token);
+      expect(inspection.ok).toBe(true);
+      expect(inspection.format).toBe(form === 'compact' ? 'jws-compact' : 'jws-json');
+      expect(inspection.notes.join(' ')).toContain('RFC 7515 appendix F');
+    });
+  }
+
+  it('without the content: the compact form fails and says why; the JSON form asks for it', async () => {
+    const compact = await verify(detached.compact, key);
+    expect(compact.status).toBe('invalid-signature');
+    expect(compact.explanations.join(' ')).toContain('detached content');
+    const json = await verify(JSON.stringify(detached.json), key);
+    expect(json.status).toBe('unsupported');
+    expect(json.reason).toContain('give the content it signs');
   });
 });

@@ -8,7 +8,7 @@
  */
 import { errors, flattenedVerify, type FlattenedJWSInput } from 'jose';
 import { inspect } from '../token/inspect';
-import { decodeBase64url } from '../token/base64url';
+import { decodeBase64url, encodeBase64url } from '../token/base64url';
 import { signatureAlgorithms } from '../keys/algorithms';
 import { detectKeyFormat, type KeyDetection, type KeyFormat } from '../keys/detect';
 import {
@@ -45,6 +45,11 @@ export interface VerifyOptions {
   secretEncoding?: SecretEncoding;
   /** Where the key came from; `token-header` never yields `valid`. */
   keyOrigin?: KeyProvenance;
+  /**
+   * The content of a JWS that travels without it (detached content, RFC 7515 appendix F), as
+   * text: what the empty payload part stands for.
+   */
+  detachedPayload?: string;
 }
 
 export interface VerificationKeyInfo {
@@ -111,7 +116,14 @@ interface Signed {
 }
 
 /** Every signature of a JWS, compact or JSON (RFC 7515 §7), as flattened objects. */
-function signaturesOf(token: string): Signed[] | string {
+function signaturesOf(token: string, detached?: string): Signed[] | string {
+  // Detached content is encoded as it would stand in the token: base64url, unless "b64": false.
+  const contentAsPayload = (header: Record<string, unknown>) =>
+    detached === undefined
+      ? undefined
+      : header.b64 === false
+        ? detached
+        : encodeBase64url(new TextEncoder().encode(detached));
   const parse = (encoded: string | undefined) => {
     if (encoded === undefined || encoded === '') return {};
     const bytes = decodeBase64url(encoded);
@@ -124,22 +136,28 @@ function signaturesOf(token: string): Signed[] | string {
   };
   if (!token.startsWith('{')) {
     const [protectedHeader = '', payload = '', signature = ''] = token.split('.');
-    return [{ jws: { protected: protectedHeader, payload, signature }, header: parse(protectedHeader) }];
+    const header = parse(protectedHeader);
+    const content = payload === '' ? (contentAsPayload(header) ?? '') : payload;
+    return [{ jws: { protected: protectedHeader, payload: content, signature }, header }];
   }
   const json = JSON.parse(token) as Record<string, unknown>;
-  if (typeof json.payload !== 'string')
-    return 'The JWS JSON has no payload (a detached payload cannot be verified here).';
+  if (typeof json.payload !== 'string' && detached === undefined)
+    return 'This JWS travels without its content (detached content, RFC 7515 appendix F): give the content it signs to verify it.';
   const entries = Array.isArray(json.signatures) ? (json.signatures as Record<string, unknown>[]) : [json];
   return entries.map((entry) => {
+    const header = {
+      ...(entry.header as object),
+      ...parse(typeof entry.protected === 'string' ? entry.protected : undefined),
+    };
     const jws: FlattenedJWSInput = {
-      payload: json.payload as string,
+      payload: typeof json.payload === 'string' ? json.payload : contentAsPayload(header)!,
       signature: String(entry.signature ?? ''),
       ...(typeof entry.protected === 'string' ? { protected: entry.protected } : {}),
       ...(typeof entry.header === 'object' && entry.header
         ? { header: entry.header as FlattenedJWSInput['header'] }
         : {}),
     };
-    return { jws, header: { ...(entry.header as object), ...parse(jws.protected) } };
+    return { jws, header };
   });
 }
 
@@ -247,7 +265,7 @@ async function verifyUnsafe(token: string, key: string, options: VerifyOptions):
       header: inspection.header,
     };
 
-  const all = signaturesOf(inspection.token);
+  const all = signaturesOf(inspection.token, options.detachedPayload);
   if (typeof all === 'string')
     return { ...base, status: 'unsupported', reason: all, header: inspection.header };
   const detection = detectKeyFormat(key);
@@ -380,7 +398,15 @@ async function verifySignature(
     ...base,
     status: 'invalid-signature',
     signature: 'bad',
-    explanations: [...explanations, ...base.explanations],
+    explanations: [
+      ...explanations,
+      ...(signed.jws.payload === '' && options.detachedPayload === undefined
+        ? [
+            'The token carries no payload: if its content travels apart from it (detached content, RFC 7515 appendix F), paste that content to verify against it.',
+          ]
+        : []),
+      ...base.explanations,
+    ],
     reason: `The signature does not match ${tried}. ${explanations[0] ?? ''}`.trim(),
   };
 }

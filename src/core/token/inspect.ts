@@ -157,6 +157,9 @@ function describeJsonType(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+const detachedNote =
+  'The payload is not in the token: its content travels apart from it (detached content, RFC 7515 appendix F), or is empty. The Verifier checks the signature against content you paste.';
+
 function walkCompact(walk: Walk): void {
   const pieces = walk.token.split('.');
   const shape = compactShapes[pieces.length];
@@ -179,6 +182,7 @@ function walkCompact(walk: Walk): void {
   walk.format = shape.format;
   const header = walk.headerOf(pieces[0]!, 1);
   if (shape.format === 'jws-compact') {
+    if (pieces[1] === '') walk.notes.push(detachedNote);
     walk.payloadOf(pieces[1]!, 2, header.b64 !== false);
     walk.bytesOf('signature', pieces[2]!, 3);
     return;
@@ -236,7 +240,8 @@ function walkJsonSerialization(walk: Walk): void {
       walk.notes.push(`It has ${recipients.length} recipients; the first one's header is shown.`);
     return;
   }
-  if ('payload' in json) {
+  // A JWS's content may travel apart from it (RFC 7515 appendix F): no "payload" member then.
+  if ('payload' in json || 'signature' in json || 'signatures' in json) {
     walk.format = 'jws-json';
     const signatures = Array.isArray(json.signatures) ? json.signatures : [json];
     const first: Record<string, unknown> = isObject(signatures[0]) ? signatures[0] : {};
@@ -245,7 +250,9 @@ function walkJsonSerialization(walk: Walk): void {
       ...protectedHeader(first.protected, 'protected'),
     };
     walk.header = header;
-    walk.payloadOf(stringField(json.payload, 'payload') ?? '', 2, header.b64 !== false);
+    const payload = stringField(json.payload, 'payload');
+    if (payload === undefined) walk.notes.push(detachedNote);
+    else walk.payloadOf(payload, 2, header.b64 !== false);
     const signature = stringField(first.signature, 'signature');
     if (signature === undefined)
       throw new DecodeFailure({
@@ -259,7 +266,8 @@ function walkJsonSerialization(walk: Walk): void {
   }
   throw new DecodeFailure({
     code: 'json-serialization',
-    message: 'This JSON is neither a JWS (no "payload" member) nor a JWE (no "ciphertext" member).',
+    message:
+      'This JSON is neither a JWS (no "payload" or "signature" member) nor a JWE (no "ciphertext" member).',
   });
 }
 

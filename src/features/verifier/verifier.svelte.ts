@@ -15,6 +15,8 @@ export interface VerifierInput {
   /** The key for a nested token's inner JWS (JWE only), and how to read it when a secret. */
   innerKey: string;
   innerSecretEncoding?: SecretEncoding;
+  /** The content of a JWS that travels without it (RFC 7515 appendix F), when given. */
+  detachedPayload?: string;
 }
 
 /** A profile as the core's options: empty fields mean "not checked". */
@@ -82,6 +84,9 @@ export class VerifierState {
           innerSecretEncoding: input.innerSecretEncoding,
         }),
       };
-    return { kind: 'verification', result: await verify(input.token, input.key, options) };
+    return {
+      kind: 'verification',
+      result: await verify(input.token, input.key, { ...options, detachedPayload: input.detachedPayload }),
+    };
   }
 }
