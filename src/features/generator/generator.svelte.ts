@@ -54,7 +54,7 @@ export class GeneratorState {
       return this.#finish(
         sequence,
         '',
-        `Add a key to sign with ${alg}: paste one, or press "Generate a key".`,
+        `Add a key to sign with ${alg}: paste one, or press "${alg.startsWith('HS') ? 'Generate a secret' : 'Generate a key'}".`,
       );
     this.signing = true;
     try {
