@@ -75,6 +75,12 @@ describe('Generator', () => {
     for (let press = 0; press < 5 && workbench.payload !== '{\n  "x": 1'; press++)
       await userEvent.keyboard('{Control>}y{/Control}');
     expect(workbench.payload).toBe('{\n  "x": 1');
+    // Ctrl+Shift+Z redoes too (a real Shift+z arrives as "Z"), and with nothing to redo does nothing.
+    await userEvent.keyboard('{Control>}z{/Control}');
+    await userEvent.keyboard('{Control>}{Shift>}Z{/Shift}{/Control}');
+    expect(workbench.payload).toBe('{\n  "x": 1');
+    await userEvent.keyboard('{Control>}{Shift>}Z{/Shift}{/Control}');
+    expect(workbench.payload).toBe('{\n  "x": 1');
   });
 
   it('the alg picker rewrites the header, generates a key pair, and the token verifies with its public JWK', async () => {
