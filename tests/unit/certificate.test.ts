@@ -3,6 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCertificate, readCertificateChain } from '../../src/core/keys/certificate';
 
@@ -107,6 +108,48 @@ describe('readCertificateChain', () => {
     );
     expect(!chain.entries[2]!.reading.ok && chain.entries[2]!.reading.message).toContain(
       'not an X.509 certificate',
+    );
+  });
+});
+
+describe('readCertificate on hostile bytes', () => {
+  const { der } = makeCertificate('fuzz', ['-newkey', 'rsa:2048'], 30);
+  const expectSound = (bytes: Uint8Array) => {
+    const reading = readCertificate(bytes);
+    if (!reading.ok) {
+      expect(reading.message).toMatch(/^This is not an X\.509 certificate: .{10,}\.$/);
+      expect(reading.message).not.toMatch(/undefined|NaN|\[object/);
+      return;
+    }
+    const { certificate } = reading;
+    expect(Number.isFinite(certificate.notBefore) && Number.isFinite(certificate.notAfter)).toBe(true);
+    expect(JSON.stringify(certificate)).not.toMatch(/undefined|NaN/);
+  };
+
+  it('never throws on a real certificate with bytes changed, cut or inserted (seeded, 4,000 cases)', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: der.length - 1 }),
+        fc.integer({ min: 0, max: 255 }),
+        fc.constantFrom('change', 'cut', 'insert'),
+        (at, value, how) => {
+          const bytes =
+            how === 'change'
+              ? Uint8Array.from(der, (byte, index) => (index === at ? value : byte))
+              : how === 'cut'
+                ? der.subarray(0, at)
+                : new Uint8Array([...der.subarray(0, at), value, ...der.subarray(at)]);
+          expectSound(bytes);
+        },
+      ),
+      { seed: 20261123, numRuns: 4_000 },
+    );
+  });
+
+  it('never throws on arbitrary bytes (seeded, 2,000 cases)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => expectSound(bytes)),
+      { seed: 20261123, numRuns: 2_000 },
     );
   });
 });

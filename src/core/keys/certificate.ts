@@ -143,7 +143,11 @@ function timeOf(node: DerNode | undefined): number {
       ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/
       : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/
   ).exec(text);
-  if (!match) throw new DerError(`the date "${text}" is not in the form RFC 5280 requires`);
+  if (!match) {
+    // Quoted only when it is short printable text; damaged bytes would garble the message.
+    const shown = /^[\x20-\x7e]{1,20}$/.test(text) ? ` "${text}"` : '';
+    throw new DerError(`a validity date${shown} is not in the form RFC 5280 requires`);
+  }
   const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
     number,
     number,
