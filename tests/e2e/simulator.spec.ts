@@ -107,3 +107,40 @@ test('works at 360 px and in the dark theme without horizontal scrolling', async
   );
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('the whole run downloads as an SVG sequence diagram in the theme, and each step as a picture', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/#tool=simulator&scenario=logout-revocation');
+  await expect(page.getByTestId('sim-scenario')).toHaveValue('logout-revocation');
+  const [whole] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download JWT' }).click(),
+  ]);
+  expect(whole.suggestedFilename()).toBe('tokenscope-logout-revocation-jwt.svg');
+  const svg = await (
+    await whole.createReadStream()
+  )
+    .toArray()
+    .then((chunks) => Buffer.concat(chunks).toString());
+  expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect(svg).toContain('(JWT)</title>');
+  expect(svg).toContain('>auth-server</text>');
+  // The JWT is still accepted after the logout: the diagram says so.
+  expect(svg).toMatch(/>accepted<\/tspan>/);
+  // The dark theme's surface, resolved to a colour a file can carry (not a light-dark() token).
+  expect(svg).toContain('fill="rgb(18, 26, 46)"');
+
+  const [step] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download SVG (this step)' }).click(),
+  ]);
+  const picture = await (
+    await step.createReadStream()
+  )
+    .toArray()
+    .then((chunks) => Buffer.concat(chunks).toString());
+  expect(picture).toContain('fill="rgb(18, 26, 46)"');
+  expect(picture).not.toContain('light-dark');
+});

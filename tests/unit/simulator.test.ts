@@ -11,6 +11,7 @@ import {
 } from '../../src/core';
 import { compareFlows } from '../../src/core/simulator/comparison';
 import { toMermaid } from '../../src/core/simulator/mermaid';
+import { toSequenceSvg } from '../../src/core/simulator/sequence-svg';
 import { Playground } from '../../src/core/simulator/playground';
 import { commonSecrets } from '../../src/core/simulator/scenarios/attacks';
 
@@ -414,6 +415,35 @@ describe('exports and the playground', () => {
     expect(body).toHaveLength(of(r, 'session').length);
     expect(text).toContain('participant browser as browser');
     expect(text).toMatch(/browser->>app_server: POST \/login/);
+  });
+
+  it('toSequenceSvg draws the whole run: an arrow per message, a note per action, well-formed', async () => {
+    const r = await run('login');
+    for (const flow of ['session', 'jwt'] as const) {
+      const events = of(r, flow);
+      const svg = toSequenceSvg(r, flow);
+      expect(svg.match(/<line class="message"/g)).toHaveLength(events.filter((e) => e.from !== e.to).length);
+      expect(svg.match(/rx="3"/g) ?? []).toHaveLength(events.filter((e) => e.from === e.to).length);
+      for (const actor of new Set(events.flatMap((e) => [e.from, e.to])))
+        expect(svg).toContain(`>${actor}</text>`);
+      // Every opened element is closed, in order.
+      const open: string[] = [];
+      for (const [, closing, name, selfClosing] of svg.matchAll(/<(\/?)([a-z]+)\b[^>]*?(\/?)>/g)) {
+        if (selfClosing) continue;
+        if (closing) expect(open.pop()).toBe(name);
+        else open.push(name!);
+      }
+      expect(open).toEqual([]);
+    }
+    expect(toSequenceSvg(r, 'session')).toMatch(/fill="#15803d" font-weight="700">accepted</);
+  });
+
+  it('toSequenceSvg writes labels as text, never as markup', async () => {
+    const r = await run('login');
+    const hostile = { ...r, events: r.events.map((e, i) => (i === 0 ? { ...e, label: '<script>&"x"' } : e)) };
+    const svg = toSequenceSvg(hostile, r.events[0]!.flow);
+    expect(svg).not.toContain('<script');
+    expect(svg).toContain('&#60;script&#62;&#38;&#34;x&#34;');
   });
 
   it('compareFlows fills every row of the seeds\u2019 table from the run', async () => {
