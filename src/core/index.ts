@@ -29,7 +29,15 @@ export {
 /** The registries' prose (what each claim and header parameter means), loaded on demand. */
 export const loadNameRegistries = (): Promise<import('./token/claims').NameRegistries> =>
   import('./token/registry');
-export { audit } from './audit/audit';
+/**
+ * Every finding for a token, most severe first (DESIGN.md contract). The rules and the
+ * weak-secret search load on the first call: a static export here would tie them (and any
+ * library a rule uses) to the first screen, which imports this file for inspect().
+ */
+export const audit = async (
+  token: string,
+  context?: import('./audit/types').AuditContext,
+): Promise<import('./audit/types').Finding[]> => (await import('./audit/audit')).audit(token, context);
 
 export type {
   CertificateChain,
