@@ -137,7 +137,17 @@ try {
   );
 
   // Each tool adds its own figures: bench/parts/<area>.mjs exports `default async (bench) => {}`.
-  const bench = { root, baseUrl: `http://127.0.0.1:${port}/`, browser, report, median, kb, gzipOf, timeIt };
+  const bench = {
+    root,
+    baseUrl: `http://127.0.0.1:${port}/`,
+    browser,
+    chromiumArgs,
+    report,
+    median,
+    kb,
+    gzipOf,
+    timeIt,
+  };
   // `npm run bench -- audit simulator` runs only the parts named (the shared figures always run).
   const onlyParts = process.argv.slice(2);
   for (const file of readdirSync(`${root}bench/parts`)

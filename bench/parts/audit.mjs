@@ -1,9 +1,8 @@
 // The audit's figures: how many secrets per second the weak-secret search tries in its Web Worker
 // (in the built page, real Chromium), and how long `audit()` takes for a typical token (Node,
 // the shipped core). Printed, never asserted: these machines are shared and noisy.
-import { execSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 const b64url = (data) => Buffer.from(data).toString('base64url');
@@ -27,7 +26,7 @@ function hs256Token(secret) {
 const rs256Token = `${b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: '2024-05' }))}.${b64url(JSON.stringify(claims))}.${b64url('s'.repeat(256))}`;
 
 export default async function auditBench(bench) {
-  const { root, baseUrl, report, median } = bench;
+  const { root, baseUrl, browser, report, median } = bench;
   const timeAsync = async (fn, runs) => {
     for (let i = 0; i < 5; i++) await fn();
     const samples = [];
@@ -40,11 +39,6 @@ export default async function auditBench(bench) {
   };
 
   // 1. audit() in Node, on the core as built for the bench.
-  if (!existsSync(`${root}dist-bench/core.js`))
-    execSync('npx vite build --logLevel warn --config bench/core.config.mjs', {
-      cwd: root,
-      stdio: 'inherit',
-    });
   const { audit } = await import(`${root}dist-bench/core.js`);
   const secret = `bench-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
   const hs = hs256Token(secret);
@@ -63,21 +57,6 @@ export default async function auditBench(bench) {
     report('weak-secret search rate in the worker', 'no audit worker in dist/assets');
     return;
   }
-  const ownBrowser = !bench.browser;
-  const { chromium } = await import('@playwright/test');
-  const browser =
-    bench.browser ??
-    (await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    }));
   const page = await browser.newPage();
   try {
     await page.goto(baseUrl, { waitUntil: 'load' });
@@ -129,6 +108,5 @@ export default async function auditBench(bench) {
     );
   } finally {
     await page.close();
-    if (ownBrowser) await browser.close();
   }
 }

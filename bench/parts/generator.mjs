@@ -1,17 +1,5 @@
 // Key generation time per algorithm in the built page (WebCrypto and @noble/curves, as a person
 // gets them), and the gzip size of the chunks the Generator, noble and zip.js load on demand.
-import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** [alg, RSA bits, runs] */
 const algorithms = [
@@ -28,10 +16,7 @@ const algorithms = [
 ];
 
 export default async function generator(bench) {
-  const { root, baseUrl, report, kb, median } = bench;
-  const gzipOf = (path) => gzipSync(readFileSync(`${root}dist${path}`), { level: 9 }).length;
-  const browser =
-    bench.browser ?? (await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs }));
+  const { baseUrl, browser, report, kb, median, gzipOf } = bench;
   const page = await browser.newPage();
   const scripts = new Set();
   page.on('requestfinished', (request) => {
@@ -97,6 +82,5 @@ export default async function generator(bench) {
     report(`lazy: workspace zip (zip.js), gzip (${zipChunks.length} files)`, kb(sizeOf(zipChunks)));
   } finally {
     await page.close();
-    if (!bench.browser) await browser.close();
   }
 }

@@ -7,32 +7,8 @@ import { gzipSync } from 'node:zlib';
 
 const run = promisify(execFile);
 
-async function launchChromium() {
-  const { chromium } = await import('@playwright/test');
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
-const chromeFlags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-].join(' ');
-
 /** One Lighthouse run; returns the scores (0–100) by category and the failing audits. */
-async function lighthouse(url, extra = []) {
+async function lighthouse(url, chromiumArgs, extra = []) {
   const { stdout } = await run(
     'npx',
     [
@@ -40,7 +16,7 @@ async function lighthouse(url, extra = []) {
       'lighthouse@12',
       url,
       '--quiet',
-      `--chrome-flags=${chromeFlags}`,
+      `--chrome-flags=${['--headless=new', ...chromiumArgs].join(' ')}`,
       '--only-categories=performance,accessibility,best-practices,seo',
       '--output=json',
       '--output-path=stdout',
@@ -94,29 +70,24 @@ async function firstLoadScripts(browser, root, url) {
 }
 
 export default async function pwa(bench) {
-  const { root, baseUrl, report, kb } = bench;
+  const { root, baseUrl, browser, chromiumArgs, report, kb } = bench;
   const precache = precacheSize(root);
   report(`PWA precache (${precache.count} files)`, kb(precache.raw), `${kb(precache.gzip)} gzip`);
 
-  const browser = bench.browser ?? (await launchChromium());
-  try {
-    const site = await firstLoadScripts(browser, root, baseUrl);
-    const widget = await firstLoadScripts(browser, root, `${baseUrl}embed.html#tool=decoder`);
-    report(
-      `embed.html#tool=decoder JavaScript, gzip (${widget.files} files)`,
-      kb(widget.gzip),
-      `≤ site's ${kb(site.gzip)}`,
-    );
-  } finally {
-    if (!bench.browser) await browser.close();
-  }
+  const site = await firstLoadScripts(browser, root, baseUrl);
+  const widget = await firstLoadScripts(browser, root, `${baseUrl}embed.html#tool=decoder`);
+  report(
+    `embed.html#tool=decoder JavaScript, gzip (${widget.files} files)`,
+    kb(widget.gzip),
+    `≤ site's ${kb(site.gzip)}`,
+  );
 
   for (const [label, url, extra] of [
     ['mobile', baseUrl, []],
     ['desktop', baseUrl, ['--preset=desktop']],
   ]) {
     try {
-      const { scores, failing } = await lighthouse(url, extra);
+      const { scores, failing } = await lighthouse(url, chromiumArgs, extra);
       for (const [category, score] of Object.entries(scores))
         report(`Lighthouse ${label}: ${category}`, String(score), category === 'seo' ? '' : '100');
       if (failing.length) report(`Lighthouse ${label}: audits below 100`, failing.join(', '));

@@ -1,39 +1,24 @@
 // The simulator's figures: how long each scenario's model takes to run (Node, the shipped core
 // build, and in the page from picking it to the first step being ready), how long the lazy
 // simulator chunk takes to load, and frame times while a scenario animates (DESIGN: 60 fps).
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-
-const scenarios = [
-  'login',
-  'logout-revocation',
-  'expiry-refresh',
-  'stolen-credential',
-  'scale-out',
-  'microservices',
-  'cross-domain',
-  'blocklist',
-  'hybrid',
-  'attacks',
-];
 
 export default async function simulator(bench) {
   const { root, baseUrl, browser, report, median, kb, gzipOf } = bench;
 
-  // 1. The model alone, in Node, from the same core the site ships (built by bench/run.mjs).
-  const coreBuild = `${root}dist-bench/core.js`;
-  if (existsSync(coreBuild)) {
-    const { runScenario } = await import(coreBuild);
-    for (const id of scenarios) {
-      await runScenario(id);
-      const samples = [];
-      for (let i = 0; i < 7; i++) {
-        const start = performance.now();
-        await runScenario(id, { seed: i + 1 });
-        samples.push(performance.now() - start);
-      }
-      report(`simulator: runScenario('${id}') in Node (median of 7)`, `${median(samples).toFixed(1)} ms`);
+  // 1. The model alone, in Node, from the same core the site ships (built by bench/run.mjs),
+  // which also names the scenarios.
+  const { runScenario, scenarioIds: scenarios } = await import(`${root}dist-bench/core.js`);
+  for (const id of scenarios) {
+    await runScenario(id);
+    const samples = [];
+    for (let i = 0; i < 7; i++) {
+      const start = performance.now();
+      await runScenario(id, { seed: i + 1 });
+      samples.push(performance.now() - start);
     }
+    report(`simulator: runScenario('${id}') in Node (median of 7)`, `${median(samples).toFixed(1)} ms`);
   }
 
   // 2. The lazy chunk: its size, and the time from asking for the tool to a ready scenario.
