@@ -4,6 +4,7 @@
  * nothing here is written to storage unless the person exports a workspace zip.
  */
 import type { JWK } from 'jose';
+import type { GeneratedKey } from '../core/keys/generate';
 
 export interface WorkbenchKey {
   id: string;
@@ -40,6 +41,12 @@ class Workbench {
     const entry = { ...key, id: `key-${this.#next++}` };
     this.keys.push(entry);
     return entry;
+  }
+
+  /** Keeps a key pair (or secret) just made by `createKey`, under the name its tool gave it. */
+  addGenerated(key: GeneratedKey, name: string): WorkbenchKey {
+    const { alg, kid, publicJwk, privateJwk, bits } = key;
+    return this.addKey({ name, alg, kid, publicJwk, privateJwk, origin: 'generated', bits });
   }
 
   removeKey(id: string) {
