@@ -3,6 +3,7 @@
  * `embed.html` configures, which messages the parent may send, and which the widget posts.
  * Pure functions, so the rules are tested without a frame.
  */
+import { parseFragment } from '../state/fragment';
 
 export type EmbedTheme = 'light' | 'dark' | 'auto';
 
@@ -27,16 +28,15 @@ export function isEmbedTheme(value: unknown): value is EmbedTheme {
 }
 
 export function parseEmbedConfig(hash: string): EmbedConfig {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const scenario = params.get('scenario') || undefined;
-  const theme = params.get('theme');
-  const token = params.get('token') || undefined;
+  const fragment = parseFragment(hash);
+  const scenario = fragment.scenario || undefined;
+  const token = fragment.token || undefined;
   return {
-    tool: params.get('tool') || (scenario ? 'simulator' : 'decoder'),
+    tool: fragment.tool || (scenario ? 'simulator' : 'decoder'),
     scenario,
-    theme: isEmbedTheme(theme) ? theme : 'auto',
+    theme: isEmbedTheme(fragment.theme) ? fragment.theme : 'auto',
     token: token && token.length <= maxTokenLength ? token : undefined,
-    emitToken: params.getAll('emit').some((value) => value.split(',').includes('token')),
+    emitToken: (fragment.emit ?? '').split(',').includes('token'),
   };
 }
 

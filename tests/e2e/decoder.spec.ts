@@ -17,6 +17,34 @@ test('a #token= link opens the decoder with that token decoded', async ({ page }
   await expect(page.getByTestId('claims-table')).toContainText('Expiration time.');
 });
 
+test('the address stops carrying a linked token once it is replaced or cleared', async ({ page }) => {
+  const linked = token({ alg: 'HS256' }, { sub: 'linked' });
+  await page.goto(`/#token=${linked}`);
+  await expect(page.getByTestId('payload-json')).toContainText('linked');
+  await page.getByTestId('token-input').fill(token({ alg: 'HS256' }, { sub: 'typed' }));
+  await page.getByRole('tab', { name: 'Verifier' }).click();
+  await expect(page).toHaveURL(/#tool=verifier$/);
+  await page.reload();
+  await page.getByRole('tab', { name: 'Decoder' }).click();
+  await expect(page.getByTestId('token-input')).toHaveValue('');
+});
+
+test('a "+" in a hand-made #token= link stays a "+"', async ({ page }) => {
+  const standardBase64 = `${b64url('{"alg":"HS256"}')}.${b64url('{"sub":"1"}')}.ab+c/dEF`;
+  await page.goto(`/#token=${standardBase64}`);
+  await expect(page.getByTestId('token-input')).toHaveValue(standardBase64);
+});
+
+test('the skip link moves focus to the tool without leaving it', async ({ page }) => {
+  await page.goto('/#tool=verifier');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the tool' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await expect(page).toHaveURL(/#tool=verifier$/);
+  await expect(page.getByRole('tab', { name: 'Verifier' })).toHaveAttribute('aria-selected', 'true');
+});
+
 test('typing decodes on every keystroke and errors say where', async ({ page }) => {
   await page.goto('/');
   const input = page.getByTestId('token-input');

@@ -193,3 +193,37 @@ test('on the site, a #scenario= link alone opens the simulator on that scenario'
   await expect(page.getByRole('tab', { name: 'Simulator' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('sim-scenario')).toHaveValue('blocklist');
 });
+
+test('with #emit=token and no token, the widget sends nothing until the reader types', async ({
+  page,
+  baseURL,
+}) => {
+  const widget = await openHost(page, baseURL!, 'tool=decoder&emit=token');
+  await expect
+    .poll(async () => (await received(page)).some((m) => m.data.type === 'tokenscope:ready'))
+    .toBe(true);
+  await expect(widget.getByTestId('token-input')).toBeVisible();
+  expect((await received(page)).filter((m) => m.data.type === 'tokenscope:token')).toEqual([]);
+});
+
+test('the embed builder’s preview follows every option, and the snippet drops what no longer applies', async ({
+  page,
+}) => {
+  await page.goto(`/#token=${token}`);
+  await page.getByRole('tab', { name: 'Embed' }).click();
+  const preview = page.frameLocator('[data-testid="embed-preview"]');
+  await expect(preview.getByTestId('token-input')).toBeVisible();
+  await page.getByTestId('embed-theme').selectOption('dark');
+  await expect(preview.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByLabel('Start with the current token').check();
+  await expect(preview.getByTestId('payload-json')).toContainText(claimValue);
+  await page.getByTestId('embed-tool').selectOption('verifier');
+  await expect(preview.locator('h1')).toContainText('verifier', { ignoreCase: true });
+
+  await page.getByTestId('embed-tool').selectOption('decoder');
+  await page.getByLabel(/Send the token to my page/).check();
+  await expect(page.getByTestId('embed-snippet')).toContainText('emit=token');
+  await page.getByTestId('embed-tool').selectOption('simulator');
+  await expect(page.getByTestId('embed-snippet')).not.toContainText('emit=token');
+  await expect(page.getByTestId('embed-snippet')).toContainText('referrerpolicy="no-referrer"');
+});

@@ -4,6 +4,7 @@
  */
 
 import type { EmbedTheme } from '../../embed/protocol';
+import { formatFragment } from '../../state/fragment';
 
 export type { EmbedTheme };
 
@@ -16,13 +17,13 @@ export interface EmbedChoice {
 }
 
 export function embedFragment(choice: EmbedChoice): string {
-  const params = new URLSearchParams();
-  params.set('tool', choice.tool);
-  if (choice.tool === 'simulator' && choice.scenario) params.set('scenario', choice.scenario);
-  params.set('theme', choice.theme);
-  if (choice.token) params.set('token', choice.token);
-  if (choice.emitToken) params.set('emit', 'token');
-  return params.toString().replace(/%2E/gi, '.');
+  return formatFragment({
+    tool: choice.tool,
+    scenario: choice.tool === 'simulator' ? choice.scenario : undefined,
+    theme: choice.theme,
+    token: choice.token,
+    emit: choice.emitToken ? 'token' : undefined,
+  });
 }
 
 export function embedUrl(siteUrl: string, choice: EmbedChoice): string {

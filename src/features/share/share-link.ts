@@ -1,5 +1,5 @@
 import { encodeBase64url, inspect, type Inspection } from '../../core';
-import { formatFragment } from '../../state/url.svelte';
+import { formatFragment } from '../../state/fragment';
 
 /**
  * Share links. The token rides in the fragment (`#token=`), which browsers never send to a
