@@ -7,14 +7,18 @@ export type ClaimChange =
 
 export interface TokenComparison {
   header: ClaimChange[];
-  payload: ClaimChange[];
+  /**
+   * Undefined when either payload holds no claims to compare: an encrypted JWE's, or one that
+   * is not a JSON object (detached, or plain text). Its claims were not removed, only unseen.
+   */
+  payload: ClaimChange[] | undefined;
 }
 
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+const asRecord = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
 
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -43,5 +47,8 @@ export function compareTokens(
   a: { header?: unknown; payload?: unknown },
   b: { header?: unknown; payload?: unknown },
 ): TokenComparison {
-  return { header: compareObjects(a.header, b.header), payload: compareObjects(a.payload, b.payload) };
+  return {
+    header: compareObjects(a.header, b.header),
+    payload: isRecord(a.payload) && isRecord(b.payload) ? compareObjects(a.payload, b.payload) : undefined,
+  };
 }
