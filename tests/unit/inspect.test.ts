@@ -181,6 +181,14 @@ describe('inspect: damaged tokens get a specific message', () => {
     ],
     ['an emoji in the payload', `${header}.eyJ🙂.${signature}`, 'base64url', 2, 4, '"🙂"'],
     [
+      'a zero-width space left by a chat app, named since it cannot be seen',
+      `${header}.${payload}.${signature}\u200b`,
+      'base64url',
+      3,
+      signature.length + 1,
+      'the invisible character U+200B (zero-width space)',
+    ],
+    [
       'padding in the middle',
       `eyJhbG=iOiJIUzI1NiJ9.${payload}.${signature}`,
       'base64url',
@@ -413,5 +421,18 @@ describe('inspect: large and strange inputs', () => {
   it('keeps lone surrogates visible as text', () => {
     const result = inspect(`${header}.${b64url('{"name":"\\ud800"}')}.${signature}`);
     expect(result.ok && (result.payload as { name: string }).name).toBe('\ud800');
+  });
+});
+
+describe('inspect: numbers JavaScript cannot hold', () => {
+  it('says which claim reads differently from its text, and how', () => {
+    const result = inspect(`${header}.${b64url('{"exp":1e400,"n":12345678901234567890}')}.${signature}`);
+    expect(result.ok).toBe(true);
+    expect(result.notes).toEqual([
+      expect.stringContaining('The number 1e400 at "exp" in the payload'),
+      expect.stringContaining('The number 12345678901234567890 at "n" in the payload'),
+    ]);
+    expect(result.notes[0]).toContain('shown as null');
+    expect(result.notes[1]).toContain('read (and shown) as 12345678901234567000');
   });
 });

@@ -42,3 +42,18 @@ describe('parseJson', () => {
     expect(parseJson(text).ok).toBe(false);
   });
 });
+
+describe('numbers no JavaScript number holds exactly', () => {
+  it('finds numbers beyond the double range, tiny ones that become 0, and integers past 2^53', () => {
+    const result = parseJson(
+      '{"exp":1e400,"n":12345678901234567890,"tiny":1e-400,"list":[-1e309],"safe":9007199254740992,"ok":0.1,"zero":0e5}',
+    );
+    expect(result.ok && result.lossyNumbers).toEqual([
+      { path: '$.exp', literal: '1e400', value: Infinity },
+      // 12345678901234567890 lies between the doubles 12345678901234567168 and …9216 (2^11 apart).
+      { path: '$.n', literal: '12345678901234567890', value: 12345678901234567168 },
+      { path: '$.tiny', literal: '1e-400', value: 0 },
+      { path: '$.list[0]', literal: '-1e309', value: -Infinity },
+    ]);
+  });
+});

@@ -52,7 +52,8 @@ const maxDateMs = 8.64e15;
 
 /** An ISO 8601 time, or a plain phrase when the NumericDate is beyond what a Date can hold. */
 export function isoTime(epochMs: number): string {
-  return Math.abs(epochMs) <= maxDateMs ? new Date(epochMs).toISOString() : 'a date beyond year 275760';
+  if (Math.abs(epochMs) <= maxDateMs) return new Date(epochMs).toISOString();
+  return epochMs > 0 ? 'a date beyond year 275760' : 'a date before year -271821';
 }
 
 /** A human time span: "3 days", "2 hours". */

@@ -1,6 +1,6 @@
 import { runSyncRules } from '../audit/rules';
 import { decodeBase64url } from './base64url';
-import { parseJson } from './json';
+import { parseJson, type JsonLossyNumber } from './json';
 import { normalizeTokenInput } from './normalize';
 import type { DecodedToken, Inspection, InspectionError, PartName, TokenFormat, TokenPart } from './types';
 import { decodeUtf8 } from './utf8';
@@ -21,6 +21,15 @@ const compactShapes: Record<number, { format: TokenFormat; names: PartName[] }> 
   3: { format: 'jws-compact', names: ['header', 'payload', 'signature'] },
   5: { format: 'jwe-compact', names: ['header', 'encrypted_key', 'iv', 'ciphertext', 'tag'] },
 };
+
+/** What is shown is what JavaScript reads; a verifier in another language may read the text. */
+function lossyNumberNote(part: string, { path, literal, value }: JsonLossyNumber): string {
+  const where = path === '$' ? part : `"${path.replace(/^\$\./, '')}" in ${part}`;
+  const shown = Number.isFinite(value)
+    ? `it is read (and shown) as ${String(value)}`
+    : 'it is read as Infinity and shown as null';
+  return `The number ${literal} at ${where} is beyond what a JavaScript number holds exactly: ${shown}. A server in another language may read it differently.`;
+}
 
 class DecodeFailure extends Error {
   constructor(readonly detail: InspectionError) {
@@ -85,6 +94,7 @@ class Walk {
       });
     }
     for (const d of parsed.duplicates) this.duplicates.push({ part: name, ...d });
+    for (const lossy of parsed.lossyNumbers) this.notes.push(lossyNumberNote(partLabels[name], lossy));
     return parsed.value;
   }
 

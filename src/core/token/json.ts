@@ -10,8 +10,18 @@ export interface JsonDuplicate {
   name: string;
 }
 
+/** A number whose text no JavaScript number holds exactly: what a reader here sees differs. */
+export interface JsonLossyNumber {
+  /** Path of the value, like `$.exp`. */
+  path: string;
+  /** The number as written in the text. */
+  literal: string;
+  /** What JSON.parse makes of it: Infinity, 0, or the nearest double. */
+  value: number;
+}
+
 export type JsonResult =
-  | { ok: true; value: unknown; duplicates: JsonDuplicate[] }
+  | { ok: true; value: unknown; duplicates: JsonDuplicate[]; lossyNumbers: JsonLossyNumber[] }
   | { ok: false; message: string; position: number; line: number; column: number };
 
 /** Beyond this the scanner stops descending; JSON.parse itself handles deeper input fine. */
@@ -22,7 +32,12 @@ export function parseJson(text: string): JsonResult {
   const scan = scanJson(text);
   if (!scan.ok) return scan;
   try {
-    return { ok: true, value: JSON.parse(text), duplicates: scan.duplicates };
+    return {
+      ok: true,
+      value: JSON.parse(text),
+      duplicates: scan.duplicates,
+      lossyNumbers: scan.lossyNumbers,
+    };
   } catch (error) {
     // The scanner accepted it, so this is an engine limit (say, nesting depth).
     const message = error instanceof Error ? error.message : String(error);
@@ -37,8 +52,11 @@ type Frame =
 /** A single-pass, non-recursive validator (10,000 nested arrays must not overflow the stack). */
 function scanJson(
   text: string,
-): { ok: true; duplicates: JsonDuplicate[] } | Extract<JsonResult, { ok: false }> {
+):
+  | { ok: true; duplicates: JsonDuplicate[]; lossyNumbers: JsonLossyNumber[] }
+  | Extract<JsonResult, { ok: false }> {
   const duplicates: JsonDuplicate[] = [];
+  const lossyNumbers: JsonLossyNumber[] = [];
   const stack: Frame[] = [];
   let i = 0;
   const n = text.length;
@@ -122,7 +140,13 @@ function scanJson(
     }
     numberPattern.lastIndex = i;
     if (numberPattern.test(text)) {
+      const literal = text.slice(i, numberPattern.lastIndex);
       i = numberPattern.lastIndex;
+      const value = Number(literal);
+      if (losesPrecision(literal, value)) {
+        const parent = stack[stack.length - 1];
+        lossyNumbers.push({ path: parent ? childPath(parent) : '$', literal, value });
+      }
       return null;
     }
     return fail(`expected a value, ${found()}`);
@@ -185,11 +209,22 @@ function scanJson(
   }
   skipSpace();
   if (i < n) return fail(`unexpected text after the JSON value, ${found()}`);
-  return { ok: true, duplicates };
+  return { ok: true, duplicates, lossyNumbers };
 
   function childPath(parent: Frame): string {
     return parent.kind === 'array'
       ? `${parent.path}[${parent.index - 1}]`
       : `${parent.path}.${parent.current}`;
   }
+}
+
+/**
+ * Beyond ±1.8e308 a number becomes Infinity (and `null` when written out again), a tiny one
+ * becomes 0, and an integer past 2^53 is rounded. Decimal fractions like 0.1 are not counted:
+ * every JSON reader rounds them alike.
+ */
+function losesPrecision(literal: string, value: number): boolean {
+  if (!Number.isFinite(value)) return true;
+  if (value === 0) return /[1-9]/.test(literal.replace(/[eE].*$/, ''));
+  return /^-?\d+$/.test(literal) && !Number.isSafeInteger(value) && BigInt(literal) !== BigInt(value);
 }

@@ -16,4 +16,10 @@ describe('expired', () => {
     expect(expired.check(decoded(jws({ alg: 'HS256' }, { exp: nowSeconds + 1 })), { now })).toEqual([]);
     expect(expired.check(decoded(jws({ alg: 'HS256' }, { sub: 'x' })), { now })).toEqual([]);
   });
+  it('places an exp before the earliest calendar date in the past, not the future', () => {
+    // ECMA-262 Dates span ±8.64e15 ms around 1970: years -271821 to 275760.
+    const [finding] = expired.check(decoded(jws({ alg: 'HS256' }, { exp: -9e12 })), { now });
+    expect(finding?.message).toContain('before year -271821');
+    expect(finding?.message).not.toContain('beyond');
+  });
 });
