@@ -11,6 +11,8 @@ export interface HistoryEntry {
 
 export const historyStorageKey = 'tokenscope:history';
 export const historyLimit = 20;
+/** Larger tokens are not remembered: a few megabyte tokens would fill the browser's storage. */
+export const historyTokenLimit = 64 * 1024;
 
 interface Stored {
   enabled: true;
@@ -57,7 +59,7 @@ export class TokenHistory {
   /** Adds a token at the top (moving it if already there). Does nothing while history is off. */
   remember(token: string, now = Date.now()) {
     const text = token.trim();
-    if (!this.enabled || !text) return;
+    if (!this.enabled || !text || text.length > historyTokenLimit) return;
     if (this.entries[0]?.token === text) return;
     this.entries = [{ token: text, savedAt: now }, ...this.entries.filter((e) => e.token !== text)].slice(
       0,
@@ -77,14 +79,21 @@ export class TokenHistory {
     else this.#forget();
   }
 
+  /** When storage is full, the oldest entries give way, so the list shown is the list kept. */
   #save() {
-    try {
-      const stored: Stored = { enabled: true, entries: this.entries };
-      localStorage.setItem(historyStorageKey, JSON.stringify(stored));
-      this.storageError = '';
-    } catch {
-      this.storageError = 'This browser refused to store the history (storage is full or disabled).';
+    for (let keep = this.entries.length; keep >= 0; keep--) {
+      try {
+        const stored: Stored = { enabled: true, entries: this.entries.slice(0, keep) };
+        localStorage.setItem(historyStorageKey, JSON.stringify(stored));
+        if (keep < this.entries.length) this.entries = this.entries.slice(0, keep);
+        this.storageError = '';
+        return;
+      } catch {
+        // Full: try again with one entry fewer.
+      }
     }
+    this.storageError =
+      'This browser refused to store the history (storage is disabled or full): it lasts until this tab closes.';
   }
 
   #forget() {
