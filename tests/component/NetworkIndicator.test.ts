@@ -31,4 +31,13 @@ describe('NetworkIndicator', () => {
     expect(screen.queryByRole('region', { name: 'Network requests of this page' })).toBeNull();
     expect(document.activeElement).toBe(toggle);
   });
+
+  it('closes its list when it sends the person to the Privacy page', async () => {
+    let opened = 0;
+    render(NetworkIndicator, { onOpenPrivacy: () => opened++ });
+    await fireEvent.click(screen.getByTestId('network-indicator'));
+    await fireEvent.click(screen.getByRole('button', { name: 'How to check it yourself' }));
+    expect(opened).toBe(1);
+    expect(screen.queryByRole('region', { name: 'Network requests of this page' })).toBeNull();
+  });
 });

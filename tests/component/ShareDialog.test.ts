@@ -30,4 +30,19 @@ describe('ShareDialog', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Close the share dialog' }));
     await expect.poll(() => closed).toBe(true);
   });
+
+  it('shows the signature as removed, and keeps it removed, while claims are redacted', async () => {
+    render(ShareDialog, { token, onClose: () => undefined });
+    const strip = screen.getByTestId('share-strip') as HTMLInputElement;
+    expect(strip.checked).toBe(false);
+    const [sub] = screen.getAllByTestId('share-redact') as HTMLInputElement[];
+    await fireEvent.click(sub!);
+    expect(strip.checked).toBe(true);
+    expect(strip.disabled).toBe(true);
+    expect(linkFragment().get('token')!.split('.')[2]).toBe('');
+    await fireEvent.click(sub!);
+    expect(strip.checked).toBe(false);
+    expect(strip.disabled).toBe(false);
+    expect(linkFragment().get('token')).toBe(token);
+  });
 });
