@@ -158,6 +158,8 @@ test('history is off by default, opt-in, never holds keys, and clears', async ({
   await expect(page.getByTestId('csp-directives')).toContainText("connect-src 'self'");
   await page.getByTestId('history-toggle').check();
   await expect(page.getByTestId('history-list')).toContainText(`sub ${claimValues[0]}`);
+  // Two tokens of one subject tell apart by their ends.
+  await expect(page.getByTestId('history-list')).toContainText(`…${token.slice(-8)}`);
   const stored = await page.evaluate(() => localStorage.getItem('tokenscope:history'));
   expect(stored).toContain(token);
   expect(stored).not.toContain(secret);
