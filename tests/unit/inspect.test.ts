@@ -101,7 +101,24 @@ describe('inspect: JSON serialization', () => {
     const result = inspect(token);
     expect(result.ok && result.format).toBe('jws-json');
     expect(result.ok && result.header).toEqual({ alg: 'ES256' });
-    expect(result.notes.join(' ')).toContain('2 signatures');
+    expect(result.notes.join(' ')).toContain('2 signatures (ES256; HS256)');
+  });
+
+  it('names the header members a JWS signature does not cover, and tells signatures apart', () => {
+    const token = JSON.stringify({
+      payload,
+      signatures: [
+        { protected: protectedHeader, header: { kid: 'unsigned-kid' }, signature },
+        { protected: b64url('{"alg":"RS256"}'), header: { kid: 'b' }, signature },
+        { protected: '!!', signature },
+      ],
+    });
+    const result = inspect(token);
+    expect(result.ok && result.header).toEqual({ alg: 'ES256', kid: 'unsigned-kid' });
+    expect(result.notes).toContain('Outside the protected header, so not covered by the signature: "kid".');
+    expect(result.notes.join(' ')).toContain(
+      '3 signatures (ES256, kid "unsigned-kid"; RS256, kid "b"; no alg)',
+    );
   });
 
   it('reads JWE JSON: protected, shared and per-recipient headers merged', () => {
@@ -119,6 +136,9 @@ describe('inspect: JSON serialization', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.format).toBe('jwe-json');
+    expect(result.notes).toContain(
+      'Outside the protected header, so not integrity-protected by the encryption: "jku", "alg", "kid".',
+    );
     expect(result.header).toEqual({
       enc: 'A128GCM',
       jku: 'https://example.com/keys',

@@ -200,6 +200,37 @@ function walkCompact(walk: Walk): void {
   shape.names.slice(1).forEach((name, offset) => walk.bytesOf(name, pieces[offset + 1]!, offset + 2));
 }
 
+/**
+ * JSON serialization merges headers from "protected" and from plain members; only the first
+ * are covered (RFC 7515 §7.2.1, RFC 7516 §7.2.1), which the merged header no longer shows.
+ */
+function noteUnprotected(
+  walk: Walk,
+  merged: Record<string, unknown>,
+  covered: Record<string, unknown>,
+  meaning: string,
+): void {
+  const names = Object.keys(merged).filter((name) => !(name in covered));
+  if (names.length)
+    walk.notes.push(`Outside the protected header, so ${meaning}: ${names.map((n) => `"${n}"`).join(', ')}.`);
+}
+
+/** `RS256, kid "a"`: what tells one signature or recipient from another. */
+function summary(header: Record<string, unknown>): string {
+  const alg = typeof header.alg === 'string' ? header.alg : 'no alg';
+  return typeof header.kid === 'string' ? `${alg}, kid "${header.kid}"` : alg;
+}
+
+/** The other signatures are summarised from what decodes; only the first is checked in full. */
+function signatureSummary(entry: unknown): string {
+  if (!isObject(entry)) return 'not an object';
+  const bytes = typeof entry.protected === 'string' ? decodeBase64url(entry.protected) : undefined;
+  const text = bytes?.ok ? decodeUtf8(bytes.bytes) : undefined;
+  const parsed = text?.ok ? parseJson(text.text) : undefined;
+  const covered = parsed?.ok && isObject(parsed.value) ? parsed.value : {};
+  return summary({ ...(isObject(entry.header) ? entry.header : {}), ...covered });
+}
+
 function walkJsonSerialization(walk: Walk): void {
   const parsed = parseJson(walk.token);
   if (!parsed.ok) {
@@ -234,12 +265,14 @@ function walkJsonSerialization(walk: Walk): void {
     walk.format = 'jwe-json';
     const recipients = Array.isArray(json.recipients) ? json.recipients : [json];
     const first: Record<string, unknown> = isObject(recipients[0]) ? recipients[0] : {};
+    const covered = protectedHeader(json.protected, 'protected');
     const header = {
       ...(isObject(json.unprotected) ? json.unprotected : {}),
       ...(isObject(first.header) ? first.header : {}),
-      ...protectedHeader(json.protected, 'protected'),
+      ...covered,
     };
     walk.header = header;
+    noteUnprotected(walk, header, covered, 'not integrity-protected by the encryption');
     const encryptedKey = stringField(first.encrypted_key, 'encrypted_key');
     if (encryptedKey !== undefined) walk.bytesOf('encrypted_key', encryptedKey, 2);
     (['iv', 'ciphertext', 'tag', 'aad'] as const).forEach((name, offset) => {
@@ -247,7 +280,9 @@ function walkJsonSerialization(walk: Walk): void {
       if (text !== undefined) walk.bytesOf(name, text, offset + 3);
     });
     if (recipients.length > 1)
-      walk.notes.push(`It has ${recipients.length} recipients; the first one's header is shown.`);
+      walk.notes.push(
+        `It has ${recipients.length} recipients (${recipients.map((r) => summary(isObject(r) && isObject(r.header) ? r.header : {})).join('; ')}); the first one's header is shown.`,
+      );
     return;
   }
   // A JWS's content may travel apart from it (RFC 7515 appendix F): no "payload" member then.
@@ -255,11 +290,10 @@ function walkJsonSerialization(walk: Walk): void {
     walk.format = 'jws-json';
     const signatures = Array.isArray(json.signatures) ? json.signatures : [json];
     const first: Record<string, unknown> = isObject(signatures[0]) ? signatures[0] : {};
-    const header = {
-      ...(isObject(first.header) ? first.header : {}),
-      ...protectedHeader(first.protected, 'protected'),
-    };
+    const covered = protectedHeader(first.protected, 'protected');
+    const header = { ...(isObject(first.header) ? first.header : {}), ...covered };
     walk.header = header;
+    noteUnprotected(walk, header, covered, 'not covered by the signature');
     const payload = stringField(json.payload, 'payload');
     if (payload === undefined) walk.notes.push(detachedNote);
     else walk.payloadOf(payload, 2, header.b64 !== false);
@@ -271,7 +305,9 @@ function walkJsonSerialization(walk: Walk): void {
       });
     walk.bytesOf('signature', signature, 3);
     if (signatures.length > 1)
-      walk.notes.push(`It has ${signatures.length} signatures; the first one's header is shown.`);
+      walk.notes.push(
+        `It has ${signatures.length} signatures (${signatures.map(signatureSummary).join('; ')}); the first one's header is shown.`,
+      );
     return;
   }
   throw new DecodeFailure({
