@@ -1,3 +1,4 @@
+import { quoteJson } from '../token/json';
 import type { DecodedToken } from '../token/types';
 
 /**
@@ -31,11 +32,7 @@ export function quote(value: unknown, max = 60): string {
     // JSON.stringify recurses: a value nested thousands of levels deep overflows the stack.
     text = Array.isArray(value) ? '[…nested too deeply to quote…]' : '{…nested too deeply to quote…}';
   }
-  const clipped = text.length > max ? `${text.slice(0, max)}…` : text;
-  return JSON.stringify(clipped).replace(
-    /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return quoteJson(text.length > max ? `${text.slice(0, max)}…` : text);
 }
 
 /** The HMAC algorithms of RFC 7518 §3.2, with the minimum key size they ask for. */

@@ -1,6 +1,6 @@
 import { runSyncRules } from '../audit/rules';
 import { decodeBase64url } from './base64url';
-import { parseJson, type JsonLossyNumber } from './json';
+import { formatJsonPath, parseJson, type JsonLossyNumber } from './json';
 import { normalizeTokenInput } from './normalize';
 import type { DecodedToken, Inspection, InspectionError, PartName, TokenFormat, TokenPart } from './types';
 import { decodeUtf8 } from './utf8';
@@ -24,7 +24,7 @@ const compactShapes: Record<number, { format: TokenFormat; names: PartName[] }> 
 
 /** What is shown is what JavaScript reads; a verifier in another language may read the text. */
 function lossyNumberNote(part: string, { path, literal, value }: JsonLossyNumber): string {
-  const where = path === '$' ? part : `"${path.replace(/^\$\./, '')}" in ${part}`;
+  const where = path.length ? `${formatJsonPath(path)} in ${part}` : part;
   const shown = Number.isFinite(value)
     ? `it is read (and shown) as ${String(value)}`
     : 'it is read as Infinity and shown as null';

@@ -4,19 +4,46 @@
  * RFC 7515 §4 / RFC 8725 §3.9 tell us to treat them as suspect, so we scan the text too.
  */
 
+/** Where a value sits: member names and array positions from the top; `[]` is the top. */
+export type JsonPath = (string | number)[];
+
+/**
+ * `"a"."b"[0]`: names quoted as JSON writes them, array positions in brackets; cut at `max`
+ * characters, since a path thousands of levels deep must still fit in a sentence.
+ */
+export function formatJsonPath(path: JsonPath, max = 80): string {
+  const text = path
+    .slice(0, max)
+    .map((step, index) =>
+      typeof step === 'number' ? `[${step}]` : `${index > 0 ? '.' : ''}${quoteJson(step)}`,
+    )
+    .join('');
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/**
+ * A string as JSON writes it, with the bidirectional controls escaped as well: a name or value
+ * from a token must not reorder the text around it when shown (a spoofed message).
+ */
+export function quoteJson(text: string): string {
+  return JSON.stringify(text).replace(
+    /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 export interface JsonDuplicate {
-  /** Path of the object holding the duplicate, like `$.address`. */
-  path: string;
+  /** The object holding the duplicate. */
+  path: JsonPath;
   name: string;
 }
 
-/** A number whose text no JavaScript number holds exactly: what a reader here sees differs. */
+/** A number whose value, written out again, is not the number written: readers may differ. */
 export interface JsonLossyNumber {
-  /** Path of the value, like `$.exp`. */
-  path: string;
+  path: JsonPath;
   /** The number as written in the text. */
   literal: string;
-  /** What JSON.parse makes of it: Infinity, 0, or the nearest double. */
+  /** What JSON.parse makes of it: ±Infinity, 0, or the nearest double. */
   value: number;
 }
 
@@ -46,8 +73,8 @@ export function parseJson(text: string): JsonResult {
 }
 
 type Frame =
-  | { kind: 'object'; names: Set<string>; path: string; expectingName: boolean; current: string }
-  | { kind: 'array'; path: string; index: number };
+  | { kind: 'object'; names: Set<string>; expectingName: boolean; current: string }
+  | { kind: 'array'; index: number };
 
 /** A single-pass, non-recursive validator (10,000 nested arrays must not overflow the stack). */
 function scanJson(
@@ -116,12 +143,10 @@ function scanJson(
     const c = text[i];
     if (c === '{' || c === '[') {
       if (stack.length >= maxTrackedDepth) return fail('nested too deeply');
-      const parent = stack[stack.length - 1];
-      const path = parent ? childPath(parent) : '$';
       stack.push(
         c === '{'
-          ? { kind: 'object', names: new Set(), path, expectingName: true, current: '' }
-          : { kind: 'array', path, index: 0 },
+          ? { kind: 'object', names: new Set(), expectingName: true, current: '' }
+          : { kind: 'array', index: 0 },
       );
       i++;
       return null;
@@ -143,9 +168,8 @@ function scanJson(
       const literal = text.slice(i, numberPattern.lastIndex);
       i = numberPattern.lastIndex;
       const value = Number(literal);
-      if (losesPrecision(literal, value)) {
-        const parent = stack[stack.length - 1];
-        lossyNumbers.push({ path: parent ? childPath(parent) : '$', literal, value });
+      if (!Number.isFinite(value) || canonicalDecimal(literal) !== canonicalDecimal(JSON.stringify(value))) {
+        lossyNumbers.push({ path: pathInto(stack.length), literal, value });
       }
       return null;
     }
@@ -168,7 +192,7 @@ function scanJson(
         const at = i;
         const name = readString();
         if (name === null) return fail('a member name is not a valid string', at);
-        if (frame.names.has(name)) duplicates.push({ path: frame.path, name });
+        if (frame.names.has(name)) duplicates.push({ path: pathInto(stack.length - 1), name });
         frame.names.add(name);
         frame.current = name;
         skipSpace();
@@ -211,20 +235,24 @@ function scanJson(
   if (i < n) return fail(`unexpected text after the JSON value, ${found()}`);
   return { ok: true, duplicates, lossyNumbers };
 
-  function childPath(parent: Frame): string {
-    return parent.kind === 'array'
-      ? `${parent.path}[${parent.index - 1}]`
-      : `${parent.path}.${parent.current}`;
+  /** The path to the value the first `depth` open containers lead to; built only when asked. */
+  function pathInto(depth: number): JsonPath {
+    return stack.slice(0, depth).map((frame) => (frame.kind === 'array' ? frame.index - 1 : frame.current));
   }
 }
 
 /**
- * Beyond ±1.8e308 a number becomes Infinity (and `null` when written out again), a tiny one
- * becomes 0, and an integer past 2^53 is rounded. Decimal fractions like 0.1 are not counted:
- * every JSON reader rounds them alike.
+ * A decimal number as sign, significant digits and exponent, so that `1.50e2` and `150`
+ * compare equal: a number is lossy when this differs from that of the value written out again.
+ * Beyond ±1.8e308 that is null, a tiny number becomes 0, an integer past 2^53 is rounded, and
+ * more than about 17 significant digits are cut.
  */
-function losesPrecision(literal: string, value: number): boolean {
-  if (!Number.isFinite(value)) return true;
-  if (value === 0) return /[1-9]/.test(literal.replace(/[eE].*$/, ''));
-  return /^-?\d+$/.test(literal) && !Number.isSafeInteger(value) && BigInt(literal) !== BigInt(value);
+function canonicalDecimal(literal: string): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(literal);
+  if (!match) return literal;
+  const [, sign, whole, fraction = '', exponent = '0'] = match;
+  const digits = (whole! + fraction).replace(/^0+/, '');
+  if (digits === '') return '0';
+  const significant = digits.replace(/0+$/, '');
+  return `${sign}${significant}e${Number(exponent) - fraction.length + digits.length - significant.length}`;
 }

@@ -1,3 +1,4 @@
+import type { JsonPath } from './json';
 import type { Finding } from '../audit/types';
 
 export type TokenFormat = 'jws-compact' | 'jwe-compact' | 'jws-json' | 'jwe-json';
@@ -45,7 +46,7 @@ export interface DecodedToken {
   /** Parsed JSON payload, its text when it is not JSON, or undefined for an encrypted payload. */
   payload: unknown;
   parts: TokenPart[];
-  duplicates: { part: PartName; path: string; name: string }[];
+  duplicates: { part: PartName; path: JsonPath; name: string }[];
   noncanonical: { part: PartName; reason: string }[];
   /** What the decoder forgave in the input ("a leading Bearer was dropped"). */
   notes: string[];

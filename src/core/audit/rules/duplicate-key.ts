@@ -1,3 +1,4 @@
+import { formatJsonPath } from '../../token/json';
 import { quote } from '../claims';
 import type { SyncRule } from '../types';
 
@@ -9,7 +10,7 @@ export const duplicateKey: SyncRule = {
     return token.duplicates.slice(0, 20).map(({ part, path, name }) => ({
       rule: 'duplicate-key' as const,
       severity: 'warn' as const,
-      message: `The ${part} has the member ${quote(name)} twice${path === '$' ? '' : ` (in ${quote(path, 80)})`}.`,
+      message: `The ${part} has the member ${quote(name)} twice${path.length ? ` (in ${formatJsonPath(path)})` : ''}.`,
       why: 'Libraries differ on which one wins, so two systems can read two different tokens: a gateway may check one "sub" or "alg" while the service behind it uses the other.',
       fix: 'Produce JSON with unique member names, and have verifiers reject duplicates (jose does).',
       reference: 'RFC 7515 §4, RFC 7519 §4',
