@@ -160,3 +160,4 @@ export type {
   SimEvent,
   SimulationRun,
 } from './simulator/types';
+export type { AttackVariant } from './attacks/index';

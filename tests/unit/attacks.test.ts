@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { EmbeddedJWK, compactVerify, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { attackPresets } from '../../src/core/attacks/index';
@@ -49,11 +49,37 @@ describe('attack presets', () => {
     });
     const [h, p, s] = token.split('.');
     expect(decodePart(h!).alg).toBe('HS256');
-    expect(attackerKey).toBe(publicPem);
-    expect(s).toBe(createHmac('sha256', publicPem).update(`${h}.${p}`).digest('base64url'));
+    expect(attackerKey).toBe(`${publicPem.trimEnd()}\n`);
+    expect(s).toBe(createHmac('sha256', attackerKey!).update(`${h}.${p}`).digest('base64url'));
     // Our verifier, given the RSA public key, refuses the HS256 token.
     expect((await verify(token, publicPem)).status).not.toBe('valid');
     await expect(preset('key-confusion').build({ header, payload })).rejects.toThrow(/public key/);
+  });
+
+  it('RS/HS confusion: the secret is the .pem file as Node writes it, final newline included', async () => {
+    // A second implementation writes the file: Node's SPKI PEM export, which ends in "\n".
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pemFile = publicKey.export({ type: 'spki', format: 'pem' }) as string;
+    expect(pemFile.endsWith('-----END PUBLIC KEY-----\n')).toBe(true);
+    const result = await preset('key-confusion').build({ header, payload, publicKey: pemFile });
+    const [h, p, s] = result.token.split('.');
+    expect(result.attackerKey).toBe(pemFile);
+    expect(s).toBe(
+      createHmac('sha256', Buffer.from(pemFile, 'utf8')).update(`${h}.${p}`).digest('base64url'),
+    );
+    // The variant for a server that trims its key: the same bytes without the newline.
+    expect(result.note).toContain('final newline included');
+    expect(result.variants).toHaveLength(1);
+    const variant = result.variants![0]!;
+    const trimmed = pemFile.slice(0, -1);
+    expect(variant.attackerKey).toBe(trimmed);
+    expect(variant.when).toMatch(/trims/);
+    const [vh, vp, vs] = variant.token.split('.');
+    expect(`${vh}.${vp}`).toBe(`${h}.${p}`);
+    expect(vs).toBe(
+      createHmac('sha256', Buffer.from(trimmed, 'utf8')).update(`${vh}.${vp}`).digest('base64url'),
+    );
+    expect(vs).not.toBe(s);
   });
 
   it('embedded jwk: the token verifies only with the key it carries itself', async () => {

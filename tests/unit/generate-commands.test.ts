@@ -24,20 +24,60 @@ describe('"Copy as" commands', () => {
       payload: { sub: 'ada' },
       key: "s3cr'et",
     });
-    expect(hmac.command).toBe(
-      `jwt encode --alg HS256 --kid 'k1' --no-iat --secret 's3cr'\\''et' '{"sub":"ada"}'`,
-    );
-    expect(hmac.note).toBe('');
+    expect(hmac).toEqual({
+      ok: true,
+      command: `jwt encode --alg HS256 --kid 'k1' --no-iat --secret 's3cr'\\''et' '{"sub":"ada"}'`,
+      note: '',
+    });
     const bytes = jwtCliCommand({
       header: { alg: 'HS256' },
       payload: {},
       key: '{"kty":"oct"}',
       secretBytes: Uint8Array.from([0xfb, 0xff]),
     });
-    expect(bytes.command).toContain(`--secret 'b64:+/8='`);
+    expect(bytes.ok && bytes.command).toContain(`--secret 'b64:+/8='`);
     const rsa = jwtCliCommand({ header: { alg: 'PS256', jku: 'x' }, payload: { sub: 'a' }, key: 'pem' });
-    expect(rsa.command).toContain('--secret @private.pem');
-    expect(rsa.note).toContain('"jku"');
+    expect(rsa.ok && rsa.command).toContain('--secret @private.pem');
+    expect(rsa.ok && rsa.note).toContain('"jku"');
+  });
+
+  // jwt-cli's SupportedAlgorithms (src/cli_config.rs in mike-engel/jwt-cli): HS256/384/512,
+  // RS256/384/512, PS256/384/512, ES256, ES384 and EdDSA, which clap parses upper-cased ("EDDSA",
+  // as its own tests pass it: `-A EDDSA`).
+  it('writes --alg as jwt-cli parses it, for every algorithm jwt-cli has', () => {
+    const expected: Record<string, string> = {
+      HS256: 'HS256',
+      HS384: 'HS384',
+      HS512: 'HS512',
+      RS256: 'RS256',
+      RS384: 'RS384',
+      RS512: 'RS512',
+      PS256: 'PS256',
+      PS384: 'PS384',
+      PS512: 'PS512',
+      ES256: 'ES256',
+      ES384: 'ES384',
+      EdDSA: 'EDDSA',
+    };
+    for (const [alg, cliAlg] of Object.entries(expected)) {
+      const result = jwtCliCommand({ header: { alg }, payload: { sub: 'a' }, key: 'k' });
+      expect(result.ok, alg).toBe(true);
+      expect(result.ok && result.command.split(' ').slice(0, 4).join(' ')).toBe(`jwt encode --alg ${cliAlg}`);
+    }
+  });
+
+  it('says plainly that jwt-cli has no such algorithm instead of printing a command it cannot run', () => {
+    for (const alg of ['ES512', 'ES256K', 'Ed25519', 'Ed448', 'RS1', 'none', 'eddsa', 'toString', '']) {
+      const result = jwtCliCommand({ header: { alg }, payload: { sub: 'a' }, key: 'k' });
+      expect(result.ok, alg).toBe(false);
+      expect(!result.ok && result.reason, alg).toMatch(
+        /^jwt-cli has no .* algorithm: it signs only with HS256, /,
+      );
+      expect(JSON.stringify(result)).not.toContain('jwt encode');
+    }
+    const ed25519 = jwtCliCommand({ header: { alg: 'Ed25519' }, payload: {}, key: 'k' });
+    expect(!ed25519.ok && ed25519.reason).toContain('jwt-cli has no Ed25519 algorithm');
+    expect(!ed25519.ok && ed25519.reason).toContain('"alg": "EdDSA"');
   });
 });
 

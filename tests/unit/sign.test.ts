@@ -83,6 +83,34 @@ describe('HMAC', () => {
   });
 });
 
+describe('unencoded payload ("b64": false, RFC 7797)', () => {
+  const secret = 'a-secret-that-is-32-bytes-long!!';
+  const header = { alg: 'HS256', b64: false, crit: ['b64'] };
+
+  it('carries the payload as it is, signed over BASE64URL(header) "." payload (RFC 7797 §3)', async () => {
+    const claims = { sub: 'ada', n: 1 };
+    const token = await sign(header, claims, secret);
+    const [h, p, s] = token.split('.');
+    expect(token.split('.')).toHaveLength(3);
+    expect(JSON.parse(Buffer.from(h!, 'base64url').toString())).toEqual(header);
+    expect(p).toBe('{"sub":"ada","n":1}');
+    // Independent: node:crypto over the RFC 7797 signing input.
+    expect(s).toBe(createHmac('sha256', secret).update(`${h}.${p}`).digest('base64url'));
+    // The core verify (jose's compactVerify underneath) accepts it.
+    expect((await verify(token, secret)).status).toBe('valid');
+  });
+
+  it('refuses "b64": false without "crit": ["b64"] (RFC 7797 §6), and a payload with "." (§5.2)', async () => {
+    const noCrit = await rejection(sign({ alg: 'HS256', b64: false }, { sub: 'a' }, secret));
+    expect(noCrit.code).toBe('bad-header');
+    expect(noCrit.message).toContain('"crit": ["b64"]');
+    const dotted = await rejection(sign(header, { email: 'ada@example.com' }, secret));
+    expect(dotted.code).toBe('bad-header');
+    expect(dotted.message).toContain('RFC 7797 §5.2');
+    expect(dotted.message).not.toMatch(/flattened|ERR_/);
+  });
+});
+
 describe('refusals a person can act on', () => {
   it('names what is wrong with the header', async () => {
     expect((await rejection(sign({}, payload, 'k'))).message).toContain('needs an "alg"');

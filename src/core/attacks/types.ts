@@ -17,6 +17,17 @@ export interface AttackResult {
   payload: Record<string, unknown>;
   /** A key that makes the forged token "verify" on a vulnerable server, when there is one. */
   attackerKey?: string;
+  /** What exactly the token was made with, when that matters for reproducing it. */
+  note?: string;
+  /** The same attack for a server that holds its key slightly differently, worth trying next. */
+  variants?: AttackVariant[];
+}
+
+export interface AttackVariant {
+  /** When to try it, in a few words ("If the server trims its key…"). */
+  when: string;
+  token: string;
+  attackerKey: string;
 }
 
 export interface AttackPreset {

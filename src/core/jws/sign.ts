@@ -6,7 +6,7 @@
  * imported only when such a token is signed. Failures reject with a `SigningError` whose
  * message a person can act on, never a jose error code.
  */
-import { CompactSign, base64url } from 'jose';
+import { CompactSign, FlattenedSign, base64url } from 'jose';
 import { importSigningKey, type SecretEncoding } from '../keys/import';
 import { signingAlgorithm, signingAlgorithms } from '../keys/generate';
 import { nobleSign } from '../noble/curves';
@@ -74,7 +74,25 @@ export async function sign(
   if (header.b64 === false && info.noble)
     throw new SigningError('bad-header', `Unencoded payloads ("b64": false) are not supported with ${alg}.`);
 
-  const payloadBytes = encoder.encode(typeof payload === 'string' ? payload : JSON.stringify(payload));
+  const payloadText = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  const payloadBytes = encoder.encode(payloadText);
+  const unencoded = header.b64 === false;
+  if (unencoded) {
+    // RFC 7797 §6: "b64" must be listed in "crit", or a verifier that does not know RFC 7797
+    // ignores it and reads the payload as base64url.
+    if (!Array.isArray(header.crit) || !header.crit.includes('b64'))
+      throw new SigningError(
+        'bad-header',
+        '"b64": false needs "crit": ["b64"] beside it (RFC 7797 §6), so that a verifier which does not understand it refuses the token instead of misreading it.',
+      );
+    // RFC 7797 §5.2: the compact form separates its parts with ".", so an unencoded payload
+    // cannot contain one.
+    if (payloadText.includes('.'))
+      throw new SigningError(
+        'bad-header',
+        'With "b64": false the payload travels unencoded, and a compact token cannot carry one that contains "." (RFC 7797 §5.2). Remove every "." from the claims (in texts such as e-mail addresses, and in decimal numbers), or drop "b64" and "crit" from the header.',
+      );
+  }
 
   // The Verifier's importer reads every key format `verify` accepts and names mismatches.
   const imported = await importSigningKey(key, alg, { secretEncoding: options.secretEncoding });
@@ -106,6 +124,14 @@ export async function sign(
   }
 
   try {
+    if (unencoded) {
+      // jose signs unencoded payloads only in its flattened form, and leaves the payload out of
+      // the result (it may be detached); the compact form puts it back between the dots.
+      const jws = await new FlattenedSign(payloadBytes)
+        .setProtectedHeader(header as { alg: string })
+        .sign(signingKey);
+      return `${jws.protected}.${payloadText}.${jws.signature}`;
+    }
     return await new CompactSign(payloadBytes).setProtectedHeader(header as { alg: string }).sign(signingKey);
   } catch (error) {
     const message = (error as Error).message;

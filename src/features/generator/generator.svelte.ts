@@ -39,6 +39,8 @@ export class GeneratorState {
   secretEncoding = $state<SecretEncoding>('utf8');
   token = $state('');
   problem = $state('');
+  /** The only thing missing is a key: on a fresh page that is the next step, not an error. */
+  needsKey = $state(false);
   signing = $state(false);
   #sequence = 0;
 
@@ -55,6 +57,7 @@ export class GeneratorState {
         sequence,
         '',
         `Add a key to sign with ${alg}: paste one, or press "${alg.startsWith('HS') ? 'Generate a secret' : 'Generate a key'}".`,
+        true,
       );
     this.signing = true;
     try {
@@ -71,10 +74,11 @@ export class GeneratorState {
     }
   }
 
-  #finish(sequence: number, token: string, problem: string) {
+  #finish(sequence: number, token: string, problem: string, needsKey = false) {
     if (sequence !== this.#sequence) return;
     this.token = token;
     this.problem = problem;
+    this.needsKey = needsKey;
     this.signing = false;
   }
 }
