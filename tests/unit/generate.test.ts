@@ -193,6 +193,7 @@ describe('damaged keys', () => {
     const cut = [...lines.slice(0, 3), lines.at(-1)].join('\n');
     const reading = await readKey(cut);
     expect(reading.ok).toBe(false);
-    if (!reading.ok) expect(reading.reason).toMatch(/^The PEM key could not be read: \w.{10,}\.$/);
+    // The Keys tool reads PEMs with the Verifier's detector, so the reason is the detector's.
+    if (!reading.ok) expect(reading.reason).toMatch(/^The PEM body is damaged or truncated: \w.{10,}\.$/);
   });
 });

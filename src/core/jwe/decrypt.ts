@@ -7,8 +7,8 @@
 import { compactDecrypt, errors, flattenedDecrypt, type FlattenedJWE } from 'jose';
 import { inspect } from '../token/inspect';
 import type { Inspection } from '../token/types';
-import { detectKeyFormat } from '../keys/detect';
-import { importKey, type KeyProvenance, type SecretEncoding } from '../keys/import';
+import { detectKeyFormat, type KeyDetection } from '../keys/detect';
+import { importKey, secretBytes, type KeyProvenance, type SecretEncoding } from '../keys/import';
 import { verify, type Verification, type VerificationStatus, type VerifyOptions } from '../jws/verify';
 
 export type DecryptionStatus = 'decrypted' | Exclude<VerificationStatus, 'valid'>;
@@ -71,10 +71,71 @@ function describeError(error: unknown, cap: number): { status: DecryptionStatus;
           : `The token is not a valid JWE: ${error.message}.`,
     };
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = (error instanceof Error ? error.message : String(error)).trim().replace(/\.$/, '');
   if (/Invalid key size|length/i.test(message))
     return { status: 'key-mismatch', reason: `The key has the wrong length for this algorithm: ${message}.` };
+  // Chromium's WebCrypto errors often carry no message: never show an empty reason.
+  if (message === '')
+    return {
+      status: 'key-mismatch',
+      reason:
+        'The key cannot decrypt this token: WebCrypto refused it for this algorithm without saying why.',
+    };
   return { status: 'key-mismatch', reason: `The key cannot decrypt this token: ${message}.` };
+}
+
+// RFC 7518 §5.2.3–5.2.5 and §5.3: the content encryption key length of each "enc", which
+// "dir" (§4.5) takes as the shared key itself.
+const contentKeyBits: Record<string, number> = {
+  A128GCM: 128,
+  A192GCM: 192,
+  A256GCM: 256,
+  'A128CBC-HS256': 256,
+  'A192CBC-HS384': 384,
+  'A256CBC-HS512': 512,
+};
+
+const encodingWords: Record<SecretEncoding, string> = {
+  utf8: 'text (UTF-8)',
+  base64: 'base64',
+  base64url: 'base64url',
+};
+
+/**
+ * A shared key of the wrong length, said before jose calls it a broken token ("Invalid
+ * Content Encryption Key length"): the token is fine, the key is not. When another reading
+ * of the same text has the right length, or the text looks encoded, the reason says so.
+ */
+function keyLengthProblem(
+  alg: string,
+  enc: string,
+  key: Uint8Array,
+  keyText: string,
+  detection: KeyDetection,
+  encoding: SecretEncoding,
+): string | undefined {
+  // RFC 7518 §4.4 and §4.7: AES key wrap keys are as long as their name says.
+  const wrapBits = /^A(128|192|256)(?:GCM)?KW$/.exec(alg)?.[1];
+  const expected = alg === 'dir' ? contentKeyBits[enc] : wrapBits ? Number(wrapBits) : undefined;
+  if (expected === undefined || key.length * 8 === expected) return undefined;
+  const purpose = alg === 'dir' ? `"dir" with ${enc}` : alg;
+  let reason = `The key is ${key.length * 8} bits, but ${purpose} needs exactly ${expected} bits: this is not the right key, or it is read the wrong way.`;
+  if (detection.format !== 'secret') return reason;
+  for (const other of ['base64url', 'base64', 'utf8'] as const) {
+    if (other === encoding) continue;
+    let bytes: Uint8Array;
+    try {
+      bytes = secretBytes(keyText.trim(), other);
+    } catch {
+      continue;
+    }
+    if (bytes.length * 8 === expected)
+      return `${reason} Read as ${encodingWords[other]}, the secret is ${expected} bits: choose "${encodingWords[other]}".`;
+  }
+  const looks = detection.secretLooksLike;
+  if (encoding === 'utf8' && looks && looks !== 'text')
+    reason += ` The secret looks ${looks}-encoded: if it is random bytes encoded, choose "${looks}".`;
+  return reason;
 }
 
 /** The JWE as flattened objects, one per recipient (RFC 7516 §7.2). */
@@ -95,9 +156,10 @@ export async function decrypt(token: string, key: string, options: DecryptOption
   try {
     return await decryptUnsafe(token, key, options);
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
     return {
       status: 'malformed',
-      reason: `The token could not be decrypted: ${error instanceof Error ? error.message : String(error)}.`,
+      reason: `The token could not be decrypted: ${message.trim().replace(/\.$/, '') || 'the decryption stopped without a reason'}.`,
     };
   }
 }
@@ -142,6 +204,18 @@ async function decryptUnsafe(token: string, keyText: string, options: DecryptOpt
   });
   if (!imported.ok) return { ...base, status: imported.status, reason: imported.reason };
   keyInfo.selection = imported.selection;
+  const only = imported.candidates.length === 1 ? imported.candidates[0]!.usable : undefined;
+  if (only?.library === 'jose' && only.key instanceof Uint8Array) {
+    const problem = keyLengthProblem(
+      alg,
+      enc,
+      only.key,
+      keyText,
+      detection,
+      options.secretEncoding ?? 'utf8',
+    );
+    if (problem) return { ...base, status: 'key-mismatch', reason: problem };
+  }
   const cap = options.maxDecompressedLength ?? defaultMaxDecompressed;
   // jose refuses PBES2 unless it is named (a password-derived key is costly to derive, and
   // p2c is attacker-chosen: jose caps it at 10,000 iterations). The token's own alg is named

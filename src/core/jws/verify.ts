@@ -76,6 +76,8 @@ export interface Verification {
   claims: ClaimCheck[];
   /** "Why did it fail": the explanations that hold, most specific first. */
   explanations: string[];
+  /** What weakens a verdict that holds: a valid signature made with a guessable secret. */
+  warnings?: string[];
   key?: VerificationKeyInfo;
   header?: Record<string, unknown>;
   payload?: unknown;
@@ -104,10 +106,14 @@ function joseReason(error: unknown): { status: VerificationStatus; reason: strin
       return { status, reason: `The token's structure is not a valid JWS: ${error.message}.` };
     return { status, reason: error.message };
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = (error instanceof Error ? error.message : String(error)).trim().replace(/\.$/, '');
   if (/modulusLength/.test(message))
     return { status: 'key-mismatch', reason: 'RSA keys shorter than 2048 bits are refused (RFC 7518 §3.3).' };
-  return { status: 'key-mismatch', reason: `The key cannot verify this token: ${message}.` };
+  // Chromium's WebCrypto errors often carry no message: never show an empty reason.
+  return {
+    status: 'key-mismatch',
+    reason: `The key cannot verify this token: ${message || 'WebCrypto refused it for this algorithm without saying why'}.`,
+  };
 }
 
 interface Signed {
@@ -229,6 +235,21 @@ function parsePayload(bytes: Uint8Array): unknown {
   }
 }
 
+/**
+ * RFC 7518 §3.2: "A key of the same size as the hash output (for instance, 256 bits for
+ * "HS256") or larger MUST be used." A shorter secret still verifies, but it can be guessed,
+ * and then anyone can sign: the verdict stays valid and says so beside it.
+ */
+function shortSecretWarning(alg: string, candidate: ImportedKey): string | undefined {
+  const usable = candidate.usable;
+  if (!alg.startsWith('HS') || usable.library !== 'jose' || !(usable.key instanceof Uint8Array))
+    return undefined;
+  const needed = Number(alg.slice(2));
+  const bits = usable.key.length * 8;
+  if (bits >= needed) return undefined;
+  return `The secret is only ${bits} bits; ${alg} needs at least ${needed} (RFC 7518 §3.2). The signature is valid, but a short secret can be guessed, and whoever guesses it can sign tokens that pass here. Use ${needed / 8} or more random bytes.`;
+}
+
 const claimStatus = {
   expired: 'expired',
   'not-yet-valid': 'not-yet-valid',
@@ -242,7 +263,7 @@ export async function verify(token: string, key: string, options: VerifyOptions 
   } catch (error) {
     return {
       status: 'malformed',
-      reason: `The token could not be verified: ${error instanceof Error ? error.message : String(error)}.`,
+      reason: `The token could not be verified: ${(error instanceof Error ? error.message : String(error)).trim().replace(/\.$/, '') || 'the check stopped without a reason'}.`,
       claims: [],
       explanations: [],
     };
@@ -365,10 +386,12 @@ async function verifySignature(
       typeof payload === 'object' && payload !== null
         ? 'and the claims hold under your profile'
         : 'the payload is not a JWT claims set, so there are no claims to check';
+    const warning = shortSecretWarning(alg, candidate);
     return {
       ...verdict,
       status: 'valid',
       reason: `Signature verified with ${candidate.description}, ${what}.`,
+      ...(warning ? { warnings: [warning] } : {}),
     };
   }
 

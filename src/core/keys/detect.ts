@@ -40,6 +40,8 @@ export interface KeyType {
   bits?: number;
   /** True for private keys (whose public half can verify). A secret is both. */
   private: boolean;
+  /** An RSA key marked id-RSASSA-PSS (RFC 4055 §1.2) rather than rsaEncryption. */
+  rsaPssOnly?: boolean;
 }
 
 export type SecretLooksLike = 'base64' | 'base64url' | 'text';
@@ -70,6 +72,18 @@ const pemFormats: Record<string, { format: KeyFormat; words: string }> = {
   CERTIFICATE: { format: 'certificate', words: 'PEM, X.509 certificate' },
 };
 
+/**
+ * Why an id-RSASSA-PSS key (RFC 4055 §1.2; `openssl genpkey -algorithm RSA-PSS` makes one)
+ * cannot be used here: WebCrypto imports RSA keys only under rsaEncryption. One sentence
+ * fragment shared by the Verifier, the Generator and the Keys tool.
+ */
+export const rsaPssOnlyProblem =
+  'this RSA key is marked RSASSA-PSS only (OID 1.2.840.113549.1.1.10), which WebCrypto cannot import; re-export it as a plain rsaEncryption key, or generate one with `openssl genpkey -algorithm RSA`';
+
+/** "a secret", "an RSA key", "an Ed25519 key": the article English wants before a word. */
+export const withArticle = (words: string): string =>
+  `${/^(?:[aeio]|RSA\b|EC\b|X\.?509|X25519|X448|HMAC|SEC1|SPKI)/i.test(words) ? 'an' : 'a'} ${words}`;
+
 const invalid = (problem: string, description = 'Not a usable key'): KeyDetection => ({
   format: 'invalid',
   description,
@@ -92,7 +106,12 @@ function keyTypeOf(algorithm: DerNode, rsaKey: () => DerNode, isPrivate: boolean
   if (oid === oids.rsaEncryption || oid === oids.rsaPss) {
     const fields = childrenOf(rsaKey());
     const modulus = isPrivate ? fields[1] : fields[0];
-    return { kty: 'RSA', bits: modulus ? integerBits(modulus) : undefined, private: isPrivate };
+    return {
+      kty: 'RSA',
+      bits: modulus ? integerBits(modulus) : undefined,
+      private: isPrivate,
+      ...(oid === oids.rsaPss ? { rsaPssOnly: true } : {}),
+    };
   }
   if (oid === oids.ecPublicKey) {
     const curveOid = parameters?.tag === 0x06 ? oidOf(parameters) : '';
@@ -135,7 +154,8 @@ export function spkiOfCertificate(der: Uint8Array): Uint8Array {
 }
 
 function describeType(type: KeyType): string {
-  if (type.kty === 'RSA') return type.bits ? `RSA ${type.bits}-bit` : 'RSA';
+  if (type.kty === 'RSA')
+    return `${type.bits ? `RSA ${type.bits}-bit` : 'RSA'}${type.rsaPssOnly ? ', RSASSA-PSS only' : ''}`;
   if (type.kty === 'oct') return type.bits !== undefined ? `${type.bits}-bit secret` : 'secret';
   return type.curve ?? type.kty;
 }
@@ -150,10 +170,14 @@ function base64Body(text: string): Uint8Array | undefined {
 function detectPem(text: string): KeyDetection {
   // openssl ecparam -genkey prints an EC PARAMETERS block first; a chain has several
   // certificates. The first key-bearing block is the one that counts.
-  const blocks = [
-    ...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)(?:-----END ([A-Z0-9 ]+)-----|$)/g),
-  ].filter((block) => block[1] !== 'EC PARAMETERS');
+  const all = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)(?:-----END ([A-Z0-9 ]+)-----|$)/g)];
+  const blocks = all.filter((block) => block[1] !== 'EC PARAMETERS');
   const block = blocks[0];
+  if (!block && all.length)
+    return invalid(
+      'This is only an "EC PARAMETERS" block (the name of a curve), not a key: paste the "EC PRIVATE KEY" block that openssl writes after it too.',
+      'PEM, EC parameters',
+    );
   if (!block) return invalid('It has a PEM END line but no BEGIN line: part of the key is missing.');
   const [, label = '', body = '', endLabel] = block;
   if (label === 'ENCRYPTED PRIVATE KEY')
@@ -316,18 +340,24 @@ export function secretLooksLike(text: string): SecretLooksLike {
 
 /** A base64 DER key with its PEM lines lost: say so rather than treat it as a secret. */
 function headerlessPem(text: string): KeyDetection | undefined {
-  if (text.length < 64) return undefined;
+  // The shortest key structure, an Ed25519 SPKI, is 44 bytes (60 characters of base64).
+  if (text.length < 56) return undefined;
   const der = base64Body(text);
   if (!der || der[0] !== 0x30) return undefined;
-  for (const [reader, label] of [
-    [spkiType, 'PUBLIC KEY'],
-    [pkcs8Type, 'PRIVATE KEY'],
+  for (const [reader, label, what] of [
+    [spkiType, 'PUBLIC KEY', 'key'],
+    [pkcs8Type, 'PRIVATE KEY', 'key'],
+    [(certificate: Uint8Array) => spkiType(spkiOfCertificate(certificate)), 'CERTIFICATE', 'certificate'],
   ] as const) {
     try {
       if (readDer(der).end !== der.length) return undefined;
       const type = reader(der);
+      const inside =
+        what === 'key'
+          ? `${withArticle(describeType(type))} key`
+          : `an X.509 certificate (${describeType(type)} key)`;
       return invalid(
-        `This is a ${describeType(type)} key in base64 without its PEM lines. Add "-----BEGIN ${label}-----" before it and "-----END ${label}-----" after it.`,
+        `This is ${inside} in base64 without its PEM lines. Add "-----BEGIN ${label}-----" before it and "-----END ${label}-----" after it.`,
         'PEM body without BEGIN/END lines',
       );
     } catch {
@@ -341,8 +371,16 @@ function headerlessPem(text: string): KeyDetection | undefined {
 export function detectKeyFormat(input: string): KeyDetection {
   const text = input.trim();
   if (text === '') return { format: 'empty', description: 'No key yet' };
-  if (text.includes('-----BEGIN ') || text.includes('-----END ')) return detectPem(text);
+  // A PEM kept in an env file or a JSON string arrives with its line breaks as literal "\n".
+  if (text.includes('-----BEGIN ') || text.includes('-----END '))
+    return detectPem(text.replace(/\\r\\n|\\n/g, '\n'));
   if (text.startsWith('{')) return detectJson(text);
+  const openSsh = /^(ssh-rsa|ssh-ed25519|ssh-dss|ecdsa-sha2-nistp\d+|sk-\S+) AAAA/.exec(text);
+  if (openSsh)
+    return invalid(
+      `This is an OpenSSH public key (${openSsh[1]}), not a PEM or a JWK. Convert it with \`ssh-keygen -e -m PKCS8 -f key.pub\`, which prints a "BEGIN PUBLIC KEY" PEM.`,
+      'OpenSSH public key',
+    );
   const bare = headerlessPem(text);
   if (bare) return bare;
   const looksLike = secretLooksLike(text);

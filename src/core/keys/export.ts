@@ -4,16 +4,7 @@
  * secp256k1 and Ed448 (which WebCrypto lacks) are encoded with a few lines of DER here, and
  * `@noble/curves` is imported only when such a key appears.
  */
-import {
-  base64url,
-  exportJWK,
-  exportPKCS8,
-  exportSPKI,
-  importJWK,
-  importPKCS8,
-  importSPKI,
-  importX509,
-} from 'jose';
+import { base64url, exportJWK, exportPKCS8, exportSPKI, importJWK, importPKCS8, importSPKI } from 'jose';
 import type { JWK } from 'jose';
 import {
   generateNobleKeyPair,
@@ -36,6 +27,7 @@ import {
   wrapSec1PrivateKey,
   type DerNode,
 } from './der';
+import { detectKeyFormat, rsaPssOnlyProblem } from './detect';
 
 export type KeyKind = 'private' | 'public' | 'secret';
 
@@ -53,17 +45,6 @@ export function toPem(label: string, der: Uint8Array): string {
   const b64 = btoa(binary);
   for (let i = 0; i < b64.length; i += 64) body += `${b64.slice(i, i + 64)}\n`;
   return `-----BEGIN ${label}-----\n${body}-----END ${label}-----\n`;
-}
-
-function fromPem(text: string): { label: string; der: Uint8Array } | { error: string } {
-  const match = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(text);
-  if (!match) return { error: 'the PEM block has no matching BEGIN and END lines' };
-  const body = match[2]!.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body)) return { error: 'the PEM body is not valid base64' };
-  const binary = atob(body);
-  const der = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) der[i] = binary.charCodeAt(i);
-  return { label: match[1]!, der };
 }
 
 // ---- the public half ----
@@ -191,9 +172,7 @@ function webCryptoAlgFor(algorithm: string, parameter?: string): string {
     case oids.rsaEncryption:
       return 'RS256';
     case oids.rsaPss:
-      throw new Error(
-        'this RSA key is marked RSASSA-PSS only (OID 1.2.840.113549.1.1.10), which WebCrypto cannot import; re-export it as a plain rsaEncryption key',
-      );
+      throw new Error(rsaPssOnlyProblem);
     case oids.ecPublicKey: {
       const curve = curveByOid[parameter ?? ''];
       if (!curve) throw new Error('the EC key is on a curve this tool does not support');
@@ -247,42 +226,36 @@ async function sec1ToJwk(der: Uint8Array, knownCurve?: string): Promise<JWK> {
   return pkcs8ToJwk(wrapSec1PrivateKey(der, curveOid!));
 }
 
-/** Reads a PEM block of any common label into a JWK. */
+/**
+ * Reads a PEM block of any common label into a JWK. The PEM is parsed by the Verifier's own
+ * detector, so both tools read the same files (openssl's "EC PARAMETERS" block before an EC
+ * key, a chain of certificates) and give the same reasons when they cannot.
+ */
 export async function pemToJwk(text: string): Promise<{ jwk: JWK; source: KeySource }> {
-  const pem = fromPem(text);
-  if ('error' in pem) throw new Error(pem.error);
-  switch (pem.label) {
-    case 'PUBLIC KEY':
-      return { jwk: await spkiToJwk(pem.der), source: 'spki' };
-    case 'PRIVATE KEY':
-      return { jwk: await pkcs8ToJwk(pem.der), source: 'pkcs8' };
-    case 'RSA PUBLIC KEY': // PKCS#1 (RFC 8017 §A.1.1): wrapped in SPKI
-      return { jwk: await spkiToJwk(wrapPkcs1PublicKey(pem.der)), source: 'pkcs1' };
-    case 'RSA PRIVATE KEY': // PKCS#1 (RFC 8017 §A.1.2): wrapped in PKCS#8
-      return { jwk: await pkcs8ToJwk(wrapPkcs1PrivateKey(pem.der)), source: 'pkcs1' };
-    case 'EC PRIVATE KEY':
-      return { jwk: await sec1ToJwk(pem.der), source: 'sec1' };
-    case 'CERTIFICATE': {
-      for (const alg of ['RS256', 'ES256', 'ES384', 'ES512', 'Ed25519']) {
-        try {
-          return {
-            jwk: await exportedJwk(await importX509(text, alg, { extractable: true })),
-            source: 'x509',
-          };
-        } catch {
-          // try the next key type
-        }
-      }
-      throw new Error('the certificate holds a key type this tool cannot read');
-    }
-    case 'ENCRYPTED PRIVATE KEY':
-      throw new Error(
-        'the private key is password-protected; decrypt it first (openssl pkcs8 -in key.pem -nocrypt)',
-      );
+  const detection = detectKeyFormat(text);
+  const der = detection.der!;
+  switch (detection.format) {
+    case 'spki':
+      return { jwk: await spkiToJwk(der), source: 'spki' };
+    case 'pkcs8':
+      return { jwk: await pkcs8ToJwk(der), source: 'pkcs8' };
+    case 'pkcs1-public': // PKCS#1 (RFC 8017 §A.1.1): wrapped in SPKI
+      return { jwk: await spkiToJwk(wrapPkcs1PublicKey(der)), source: 'pkcs1' };
+    case 'pkcs1-private': // PKCS#1 (RFC 8017 §A.1.2): wrapped in PKCS#8
+      return { jwk: await pkcs8ToJwk(wrapPkcs1PrivateKey(der)), source: 'pkcs1' };
+    case 'sec1':
+      return { jwk: await sec1ToJwk(der), source: 'sec1' };
+    case 'certificate':
+      return { jwk: await spkiToJwk(detection.spki!), source: 'x509' };
+    case 'invalid':
+      throw new PemProblem(detection.problem ?? 'The PEM could not be read.');
     default:
-      throw new Error(`a "${pem.label}" PEM block is not a key this tool reads`);
+      throw new PemProblem('This is not a PEM block.');
   }
 }
+
+/** A reason that is already a whole sentence for a person (the detector's words). */
+class PemProblem extends Error {}
 
 /**
  * Reads pasted key text (JWK, JWKS, or PEM) into a JWK, never throwing: a failure comes back as
@@ -314,16 +287,20 @@ export async function readKey(text: string, options: { preferPrivate?: boolean }
       return { ok: false, reason: 'The JSON is not a JWK: a JWK needs a "kty" member (RFC 7517 §4.1).' };
     return { ok: true, jwk: parsed as JWK, kind: kindOfJwk(parsed as JWK), source: 'jwk' };
   }
-  if (trimmed.includes('-----BEGIN')) {
+  if (trimmed.includes('-----BEGIN') || trimmed.includes('-----END')) {
     try {
       const { jwk, source } = await pemToJwk(trimmed);
       return { ok: true, jwk, kind: kindOfJwk(jwk), source };
     } catch (error) {
+      if (error instanceof PemProblem) return { ok: false, reason: error.message };
       // WebCrypto's DataError for damaged key bytes has no message of its own.
       const why = (error as Error).message || 'the key data is damaged or cut short';
       return { ok: false, reason: `The PEM key could not be read: ${why.replace(/\.$/, '')}.` };
     }
   }
+  // A PEM body without its lines, an OpenSSH public key: the detector says which and what to do.
+  const detection = detectKeyFormat(trimmed);
+  if (detection.format === 'invalid' && detection.problem) return { ok: false, reason: detection.problem };
   if (/^[A-Za-z0-9+/=\s]{200,}$/.test(trimmed))
     return {
       ok: false,

@@ -20,7 +20,17 @@ import {
   wrapSec1PrivateKey,
   oids,
 } from './der';
-import { detectKeyFormat, jwkKeyType, type KeyDetection, type KeyType } from './detect';
+import {
+  detectKeyFormat,
+  jwkKeyType,
+  rsaPssOnlyProblem,
+  withArticle,
+  type KeyDetection,
+  type KeyType,
+} from './detect';
+import { pointProblem } from './ec-point';
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Where a key came from. A key the token carries about itself is `token-header`. */
 export type KeyProvenance = 'pasted' | 'generated' | 'fetched' | 'imported' | 'token-header';
@@ -89,7 +99,8 @@ export function secretBytes(text: string, encoding: SecretEncoding = 'utf8'): Ui
   if (!decoded.ok)
     throw new ImportFailure(
       'malformed',
-      `The secret was to be read as ${encoding}, but it is not: ${decoded.message}. Choose "text (UTF-8)" or fix the secret.`,
+      // The decoder takes both alphabets, so a character it refuses is in neither: name the chosen one.
+      `The secret was to be read as ${encoding}, but it is not: ${decoded.message.replace(/base64url/g, encoding)}. Choose "text (UTF-8)" or fix the secret.`,
     );
   if (encoding === 'base64' && /[-_]/.test(compact))
     throw new ImportFailure('malformed', 'The secret has "-" or "_", which base64 lacks: choose base64url.');
@@ -105,18 +116,28 @@ function toPem(label: string, der: Uint8Array): string {
   return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----`;
 }
 
-function mismatch(alg: string, type: KeyType, what: string): ImportFailure {
+/** A token to verify or decrypt names its algorithm; when signing or encrypting, the person chose it. */
+const algorithmSubject = (alg: string, use: KeyUse) =>
+  use === 'verify' || use === 'decrypt' ? `The token says ${alg}` : `The algorithm is ${alg}`;
+
+/** Says the key does not fit the algorithm, in the words of the purpose (verify a token, sign one). */
+function mismatch(alg: string, type: KeyType, what: string, use: KeyUse): ImportFailure {
   const requirement = requirementOf(alg)!;
-  const fits = algorithmsFor(type);
-  const hint = fits.length ? ` This key could verify ${fits.join(', ')}.` : '';
-  // RFC 8725 §2.1: a public key used as an HMAC secret is the classic forgery.
-  const confusion =
-    requirement.kty === 'oct' && type.kty !== 'oct'
-      ? ' Accepting a public key as an HMAC secret is how "algorithm confusion" forgeries pass (RFC 8725 §2.1).'
-      : '';
+  const fits = use === 'verify' || (use === 'sign' && type.private) ? algorithmsFor(type) : [];
+  const hint = fits.length ? ` This key could ${useWords[use]} ${fits.join(', ')}.` : '';
+  // RFC 8725 §2.1: a public key accepted as an HMAC secret is the classic forgery. When
+  // signing, the person holds the private key: they picked the wrong algorithm, nothing worse.
+  const advice =
+    requirement.kty !== 'oct' || type.kty === 'oct'
+      ? ''
+      : use === 'verify'
+        ? ' Accepting a public key as an HMAC secret is how "algorithm confusion" forgeries pass (RFC 8725 §2.1).'
+        : use === 'sign'
+          ? ` To sign ${alg}, paste a shared secret instead${type.private ? '; to sign with this private key, choose one of the algorithms it fits' : ': a public key cannot sign at all'}.`
+          : '';
   return new ImportFailure(
     'key-mismatch',
-    `The token says ${alg}, which needs ${requirement.words}, but the key is ${what} (${keyWords(type)}).${hint}${confusion}`,
+    `${algorithmSubject(alg, use)}, which needs ${requirement.words}, but the key is ${what} (${keyWords(type)}).${hint}${advice}`,
   );
 }
 
@@ -155,7 +176,7 @@ function checkJwkMembers(jwk: JWK, alg: string, use: KeyUse): void {
   if (typeof jwk.alg === 'string' && jwk.alg !== alg)
     throw new ImportFailure(
       'key-mismatch',
-      `The token says ${alg}, but the JWK is marked for "alg": "${jwk.alg}".`,
+      `${algorithmSubject(alg, use)}, but the JWK is marked for "alg": "${jwk.alg}".`,
     );
   const wanted = use === 'verify' || use === 'sign' ? 'sig' : 'enc';
   if (typeof jwk.use === 'string' && jwk.use !== wanted)
@@ -176,7 +197,7 @@ async function fromJwk(jwk: JWK, type: KeyType, options: KeyImportOptions): Prom
   const { alg, use } = options;
   checkJwkMembers(jwk, alg, use);
   const requirement = requirementOf(alg)!;
-  if (!keyFits(requirement, type)) throw mismatch(alg, type, 'a JWK');
+  if (!keyFits(requirement, type)) throw mismatch(alg, type, 'a JWK', use);
   if (needsPrivate(use) && !type.private)
     throw new ImportFailure(
       'key-mismatch',
@@ -190,6 +211,11 @@ async function fromJwk(jwk: JWK, type: KeyType, options: KeyImportOptions): Prom
     return nobleKey(curve, { publicKey, secretKey });
   }
   if (type.kty === 'oct') return { library: 'jose', key: decodeMember({ d: jwk.k } as JWK, 'd') };
+  // WebCrypto refuses a point off the curve with an empty DataError: say what is wrong first.
+  if (type.kty === 'EC') {
+    const problem = pointProblem(type.curve!, decodeMember(jwk, 'x'), decodeMember(jwk, 'y'));
+    if (problem) throw new ImportFailure('malformed', problem);
+  }
   // Membership checks are done above; WebCrypto would also refuse a usage the JWK's
   // key_ops leave out, with a message nobody could act on.
   const clean: JWK = { ...jwk };
@@ -215,7 +241,8 @@ async function fromPem(
   const der = detection.der!;
   const requirement = requirementOf(alg)!;
   const what = detection.description.replace(/ \(.*\)$/, '');
-  if (!keyFits(requirement, type)) throw mismatch(alg, type, `a ${what}`);
+  if (!keyFits(requirement, type)) throw mismatch(alg, type, withArticle(what), use);
+  if (type.rsaPssOnly) throw new ImportFailure('unsupported', `${capitalised(rsaPssOnlyProblem)}.`);
   if (needsPrivate(use) && !type.private)
     throw new ImportFailure(
       'key-mismatch',
@@ -294,6 +321,16 @@ function describeKeyType(type: KeyType): string {
   return type.curve ?? type.kty;
 }
 
+/** "the set's kids: "a", "b"", or which keys have none. */
+function setKids(keys: JWK[]): string {
+  const kids = keys.flatMap((key) => (typeof key.kid === 'string' ? [`"${key.kid}"`] : []));
+  const count = `${keys.length} key${keys.length === 1 ? '' : 's'}`;
+  if (kids.length === 0)
+    return keys.length === 1 ? "the set's only key has no kid" : `none of the set's ${count} has a kid`;
+  const missing = keys.length - kids.length;
+  return `the set's kids: ${kids.join(', ')}${missing ? `; ${missing} of its ${count} ${missing === 1 ? 'has' : 'have'} none` : ''}`;
+}
+
 /** RFC 7517 §5 key sets: choose by `kid`, then by `alg`, `kty`/`crv` and `use`. */
 async function fromKeySet(
   keys: JWK[],
@@ -306,10 +343,9 @@ async function fromKeySet(
   if (kid !== undefined) {
     pool = listed.filter(({ key }) => key.kid === kid);
     if (pool.length === 0) {
-      const kids = keys.map((key) => (typeof key.kid === 'string' ? `"${key.kid}"` : 'none')).join(', ');
       throw new ImportFailure(
         'key-mismatch',
-        `The token's kid "${kid}" matches no key in the set (the set's kids: ${kids}). The key may have been rotated out, or the token comes from another issuer.`,
+        `The token's kid "${kid}" matches no key in the set (${setKids(keys)}). The key may have been rotated out, or the token comes from another issuer.`,
       );
     }
   }
@@ -334,8 +370,21 @@ async function fromKeySet(
   const candidates: ImportedKey[] = [];
   for (const { key, index } of fitting) {
     const type = jwkKeyType(key) as KeyType;
+    let usable: UsableKey;
+    try {
+      usable = await fromJwk(key, type, options);
+    } catch (error) {
+      const why =
+        error instanceof ImportFailure
+          ? error.message
+          : describeImportError(error, { format: 'jwk', description: 'JWK', keyType: type });
+      throw new ImportFailure(
+        error instanceof ImportFailure ? error.status : 'key-mismatch',
+        `Key ${index + 1} of the set: ${why}`,
+      );
+    }
     candidates.push({
-      usable: await fromJwk(key, type, options),
+      usable,
       alg,
       kid: typeof key.kid === 'string' ? key.kid : undefined,
       description: `key ${index + 1} of ${keys.length} in the set (${describeKeyType(type)}${typeof key.kid === 'string' ? `, kid "${key.kid}"` : ''})`,
@@ -349,13 +398,33 @@ async function fromKeySet(
   return { candidates, selection };
 }
 
-/** Maps a library's refusal to words; jose's TypeErrors carry no code. */
-function describeImportError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+/**
+ * Maps a library's refusal to words; jose's TypeErrors carry no code. WebCrypto refuses key
+ * bytes it cannot use with an error whose message is empty in Chromium, so that case is
+ * named from what was being imported: the reason is never empty.
+ */
+function describeImportError(error: unknown, detection: KeyDetection): string {
+  const message = (error instanceof Error ? error.message : String(error)).replace(/^[A-Z_]+: /, '').trim();
   if (/modulusLength/.test(message))
     return 'RSA keys shorter than 2048 bits are refused (RFC 7518 §3.3 requires at least 2048).';
   if (/curve|namedCurve/i.test(message)) return "The key's curve does not match the algorithm.";
-  return `The key could not be imported: ${message.replace(/^[A-Z_]+: /, '')}.`;
+  const type = detection.keyType;
+  // Chromium says nothing ("" from a DataError or OperationError); Node says "Invalid keyData".
+  const refused = message === '' || /^Invalid keyData$/i.test(message);
+  if (refused && type) {
+    const source = detection.format === 'jwk' || detection.format === 'jwks' ? 'JWK' : 'PEM';
+    const what =
+      type.kty === 'RSA'
+        ? source === 'JWK'
+          ? 'its "n" and "e" (or the private members) do not form a valid RSA key'
+          : 'its RSA numbers do not form a valid key'
+        : type.kty === 'oct'
+          ? 'the secret is empty or has an unusable length'
+          : `its bytes are not a valid ${type.curve ?? type.kty} key${type.private ? ' (or the private part does not belong to the public one)' : ''}`;
+    return `WebCrypto refused this ${describeKeyType(type)} ${source === 'JWK' ? 'JWK' : 'key'}: ${what}. A value was changed or cut short: copy the key again from its source.`;
+  }
+  if (message === '') return 'The key could not be imported: WebCrypto refused it without saying why.';
+  return `The key could not be imported: ${message.replace(/\.$/, '')}.`;
 }
 
 async function importUncached(text: string, options: KeyImportOptions): Promise<KeyImport> {
@@ -436,7 +505,7 @@ async function importUncached(text: string, options: KeyImportOptions): Promise<
       return { ok: false, detection, status: error.status, reason: error.message };
     if (error instanceof DerError)
       return { ok: false, detection, status: 'malformed', reason: `The key is damaged: ${error.message}.` };
-    return { ok: false, detection, status: 'key-mismatch', reason: describeImportError(error) };
+    return { ok: false, detection, status: 'key-mismatch', reason: describeImportError(error, detection) };
   }
 }
 

@@ -19,12 +19,21 @@ export interface VerifierInput {
   detachedPayload?: string;
 }
 
+/** "api, web" → ["api", "web"]: RFC 7519 §4.1.3, the token must name one of them (jose takes a list). */
+function audiencesOf(text: string): string | string[] | undefined {
+  const audiences = text
+    .split(',')
+    .map((audience) => audience.trim())
+    .filter((audience) => audience !== '');
+  return audiences.length > 1 ? audiences : audiences[0];
+}
+
 /** A profile as the core's options: empty fields mean "not checked". */
 export function optionsOf(profile: WorkspaceProfile): VerifyOptions {
   return {
     algorithms: profile.algorithms?.length ? profile.algorithms : undefined,
     issuer: profile.issuer?.trim() || undefined,
-    audience: profile.audience?.trim() || undefined,
+    audience: audiencesOf(profile.audience ?? ''),
     requiredClaims: profile.requiredClaims?.length ? profile.requiredClaims : undefined,
     clockTolerance: profile.clockTolerance,
     now: profile.now,
