@@ -102,7 +102,9 @@ describe('readCertificateChain', () => {
     expect((await readCertificateChain([])).problem).toContain('non-empty array');
     const chain = await readCertificateChain([42, 'not*base64', 'AAAA']);
     expect(chain.entries.map((entry) => entry.reading.ok)).toEqual([false, false, false]);
-    expect(!chain.entries[0]!.reading.ok && chain.entries[0]!.reading.message).toContain('not base64 text');
+    expect(!chain.entries[0]!.reading.ok && chain.entries[0]!.reading.message).toBe(
+      'Certificate 1 is a JSON number, not a base64 string.',
+    );
     expect(!chain.entries[1]!.reading.ok && chain.entries[1]!.reading.message).toContain(
       'Certificate 2 is not base64',
     );

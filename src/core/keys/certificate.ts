@@ -225,13 +225,17 @@ export async function readCertificateChain(
     return { entries: [], problem: '"x5c" must be a non-empty array of base64 certificates.' };
   const entries = await Promise.all(
     x5c.map(async (item, index): Promise<ChainEntry> => {
-      const decoded = typeof item === 'string' ? decodeBase64(item.replace(/\s+/g, ''), 'base64') : null;
-      if (!decoded?.ok)
+      if (typeof item !== 'string')
         return {
           reading: {
             ok: false,
-            message: `Certificate ${index + 1} is not base64${decoded ? `: ${decoded.message}` : ' text'}.`,
+            message: `Certificate ${index + 1} is ${item === null ? 'null' : `a JSON ${Array.isArray(item) ? 'array' : typeof item}`}, not a base64 string.`,
           },
+        };
+      const decoded = decodeBase64(item.replace(/\s+/g, ''), 'base64');
+      if (!decoded.ok)
+        return {
+          reading: { ok: false, message: `Certificate ${index + 1} is not base64: ${decoded.message}.` },
         };
       const der = new Uint8Array(decoded.bytes);
       const [sha256, sha1] = await Promise.all([digest('SHA-256', der), digest('SHA-1', der)]);
