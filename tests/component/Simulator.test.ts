@@ -1,10 +1,14 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
 import { jwtVerify, importJWK } from 'jose';
 import Simulator from '../../src/features/simulator/Simulator.svelte';
 import { runScenario, scenarioIds } from '../../src/core';
 import { urlState } from '../../src/state/url.svelte';
 import { workspace } from '../../src/state/workspace.svelte';
+import { stepPicture } from '../../src/features/simulator/step-svg';
+// The theme's tokens, so the stage's colours resolve here as on the page.
+import '../../src/ui/theme.css';
 
 const events = () => screen.queryAllByTestId('sim-event');
 
@@ -125,5 +129,88 @@ describe('Simulator', () => {
     const last = (flow: string) => outcomes.filter((el) => el.dataset.flow === flow).at(-1)!.dataset.outcome;
     expect(last('session')).toBe('rejected');
     expect(last('jwt')).toBe('accepted');
+  });
+
+  it('keeps the focus on a playback button at either end, and the arrow keys step from there', async () => {
+    await open('login');
+    const step = screen.getByTestId('sim-step') as HTMLButtonElement;
+    const back = screen.getByRole('button', { name: 'Step back' }) as HTMLButtonElement;
+    await userEvent.click(step);
+    expect(events()).toHaveLength(1);
+    expect(document.activeElement).toBe(step);
+    // With the focus on Step, the arrows still step both ways.
+    await userEvent.keyboard('{ArrowRight}');
+    await waitFor(() => expect(events()).toHaveLength(2));
+    await userEvent.keyboard('{ArrowLeft}');
+    await waitFor(() => expect(events()).toHaveLength(1));
+    // Space presses the focused button (one more step), it does not start playing.
+    await userEvent.keyboard(' ');
+    await waitFor(() => expect(events()).toHaveLength(2));
+    expect(screen.getByTestId('sim-play').getAttribute('aria-pressed')).toBe('false');
+    const total = (await runScenario('login', { seed: 1 })).events.length;
+    while (!step.disabled) await userEvent.keyboard('{ArrowRight}');
+    expect(events()).toHaveLength(total);
+    // Step disabled under the focus: the focus moved to Back, not to <body>.
+    await waitFor(() => expect(document.activeElement).toBe(back));
+    await userEvent.keyboard('{ArrowLeft}');
+    await waitFor(() => expect(events()).toHaveLength(total - 1));
+    // And from the start: Back disables, the focus goes to Step.
+    while (!back.disabled) await userEvent.keyboard('{ArrowLeft}');
+    expect(events()).toHaveLength(0);
+    await waitFor(() => expect(document.activeElement).toBe(step));
+    // In a select the arrows belong to the select.
+    (screen.getByRole('combobox', { name: 'Speed' }) as HTMLSelectElement).focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(events()).toHaveLength(0);
+  });
+
+  it('exports this step as the page draws it: no dot over a name, coloured wire, page background', async () => {
+    urlState.update({ tool: 'simulator', scenario: 'stolen-credential', step: '20' });
+    render(Simulator);
+    await waitFor(() => expect(events()).toHaveLength(20));
+    const svgs = [...document.querySelectorAll<SVGSVGElement>('svg.stage')];
+    const text = stepPicture(svgs, {
+      background: 'rgb(1, 2, 3)',
+      text: 'rgb(4, 5, 6)',
+      headings: { session: 'Sessions', jwt: 'JWT' },
+    });
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    // No stylesheet that could repaint what the page hides.
+    expect(doc.querySelector('style')).toBeNull();
+    expect(text).not.toContain('light-dark');
+    expect(text).not.toContain('var(--');
+    // The background is the page's, and no rule overrides it.
+    expect(doc.querySelector('svg > rect')!.getAttribute('fill')).toBe('rgb(1, 2, 3)');
+    // The travelling dot fades as it lands on the page: the file leaves it out.
+    expect(doc.querySelectorAll('circle:not([opacity="0.8"])')).toHaveLength(0);
+    // Step 20 is the exfiltration (browser → attacker), an attack: the wire is the danger colour.
+    const danger = getComputedStyle(document.querySelector('.wire.attack')!).stroke;
+    const wires = [...doc.querySelectorAll('line')].filter(
+      (line) => line.getAttribute('stroke-dasharray') !== 'none',
+    );
+    expect(wires.map((line) => line.getAttribute('stroke'))).toContain(danger);
+    // Each actor box keeps the fill the page gives its role (the attacker's is the danger background).
+    const pageAttacker = getComputedStyle(document.querySelector('.actor.attacker rect')!).fill;
+    const fills = [...doc.querySelectorAll('rect')].map((rect) => rect.getAttribute('fill'));
+    expect(fills).toContain(pageAttacker);
+    expect(new Set(fills).size).toBeGreaterThan(2);
+  });
+
+  it('stacks the comparison table on a narrow screen, so no column is cut off', async () => {
+    await page.viewport(360, 800);
+    try {
+      await open('expiry-refresh');
+      const table = screen.getByRole('table');
+      const wrap = table.parentElement!;
+      expect(wrap.scrollWidth).toBeLessThanOrEqual(wrap.clientWidth);
+      const jwtCell = table.querySelector('tbody tr td[data-label="JWT"]')!;
+      expect(getComputedStyle(jwtCell, '::before').content).toBe('"JWT: "');
+      expect(jwtCell.getBoundingClientRect().right).toBeLessThanOrEqual(
+        wrap.getBoundingClientRect().right + 1,
+      );
+    } finally {
+      await page.viewport(1280, 800);
+    }
   });
 });

@@ -4,7 +4,7 @@
  * scenario does not exercise the row (and which one does).
  */
 import { formatDuration } from './lane';
-import type { Flow, FlowSummary, SimEvent, SimulationRun } from './types';
+import type { Flow, FlowSummary, ServerRecords, SimEvent, SimulationRun } from './types';
 
 export interface ComparisonRow {
   aspect: string;
@@ -21,19 +21,54 @@ function flowEvents(run: SimulationRun, flow: Flow): SimEvent[] {
   return run.events.filter((event) => event.flow === flow);
 }
 
-function stateCell(run: SimulationRun, flow: Flow, summary: FlowSummary): string {
+/** `1 server`, `3 servers`: a count with its noun. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+const recordNouns: Record<ServerRecords['what'], [string, string]> = {
+  session: ['session', 'sessions'],
+  'refresh-token family': ['refresh-token family', 'refresh-token families'],
+  'revoked jti': ['revoked jti', 'revoked jtis'],
+};
+
+/** Each credential the browser held during the run, once, at its largest: `sid 43 B (cookie for app.example.com)`. */
+function heldCredentials(events: SimEvent[]): string[] {
+  const largest = new Map<string, { name: string; where: string; bytes: number }>();
+  for (const event of events)
+    for (const held of event.snapshot.held) {
+      const key = `${held.name}\u0000${held.where}`;
+      if ((largest.get(key)?.bytes ?? -1) < held.bytes) largest.set(key, held);
+    }
+  return [...largest.values()].map((held) => `${held.name} ${held.bytes} B (${held.where})`);
+}
+
+/**
+ * What the servers keep and what the browser keeps. Every server-side record counts (sessions,
+ * refresh-token families, blocklisted jtis), at the most there were at once in this run.
+ */
+function stateCell(run: SimulationRun, flow: Flow): string {
   const events = flowEvents(run, flow);
-  const records = Math.max(0, ...events.map((event) => event.snapshot.storeEntries));
-  const holds = new Set(
-    events.flatMap((event) =>
-      event.snapshot.browser.map((item) => item.split(' (')[1]?.split(/[,)]/)[0] ?? ''),
-    ),
-  );
-  const where = [...holds].filter(Boolean).join(', ');
-  const server = events.some((event) => event.snapshot.store !== 'none')
-    ? `${records} record${records === 1 ? '' : 's'} on the server`
+  const most = new Map<string, ServerRecords>();
+  for (const event of events)
+    for (const records of event.snapshot.serverRecords) {
+      const key = `${records.what}\u0000${records.where}`;
+      if ((most.get(key)?.count ?? -1) < records.count) most.set(key, records);
+    }
+  const kept = [...most.values()].filter((records) => records.count > 0);
+  const server = kept.length
+    ? `the server keeps ${kept.map((records) => `${count(records.count, ...recordNouns[records.what])} (${records.where})`).join(', ')}`
     : 'nothing on the server';
-  return `${server}; browser holds a ${summary.credentialBytes} B credential${where ? ` (${where})` : ''}`;
+  const held = heldCredentials(events);
+  return `${server}; the browser holds ${held.length ? held.join(', ') : 'nothing'}`;
+}
+
+/** The credential's size, each credential on its own where the browser held more than one. */
+function sizeCell(run: SimulationRun, flow: Flow, summary: FlowSummary): string {
+  const held = heldCredentials(flowEvents(run, flow));
+  const credentials =
+    held.length > 1 ? `credentials ${held.join(', ')}` : `credential ${summary.credentialBytes} B`;
+  return `${credentials}; ${perRequest(summary.authenticatedRequestBytes, summary.authenticatedRequests)} B per authenticated request; ${summary.bytesOnWire} B on the wire in all`;
 }
 
 function scalabilityCell(run: SimulationRun, flow: Flow): string {
@@ -50,7 +85,7 @@ function scalabilityCell(run: SimulationRun, flow: Flow): string {
       .map((e) => e.to),
   ).size;
   const parts = [
-    `${answers.filter((e) => e.outcome === 'accepted').length}/${answers.length} answers accepted across ${servers} servers`,
+    `${answers.filter((e) => e.outcome === 'accepted').length}/${answers.length} answers accepted across ${count(servers, 'server')}`,
   ];
   if (spread) parts[0] += ` (requests reached ${spread})`;
   if (downAnswers.length) parts.push(`with the store down: ${downAccepted}/${downAnswers.length} accepted`);
@@ -59,7 +94,7 @@ function scalabilityCell(run: SimulationRun, flow: Flow): string {
 
 function revocationCell(summary: FlowSummary, run: SimulationRun, flow: Flow): string {
   if (summary.revocationLagMs !== undefined)
-    return `${formatDuration(summary.revocationLagMs)} from revoke to first refusal`;
+    return `${formatDuration(summary.revocationLagMs)} from revocation (logout or revoke) to the first refusal`;
   const revoked = flowEvents(run, flow).some((event) => /revoke|log out/.test(event.label));
   return revoked
     ? 'revoked credential never refused in this run'
@@ -71,7 +106,7 @@ function crossDomainCell(run: SimulationRun, flow: Flow): string {
   if (!answers.length) return 'not exercised here (see cross-domain)';
   const accepted = answers.filter((event) => event.outcome === 'accepted').length;
   const preflights = flowEvents(run, flow).filter((event) => event.label.startsWith('OPTIONS')).length;
-  return `${accepted}/${answers.length} calls to api.example.com accepted${preflights ? ` (+${preflights} CORS preflights)` : ''}`;
+  return `${accepted}/${answers.length} calls to api.example.com accepted${preflights ? ` (+${count(preflights, 'CORS preflight')})` : ''}`;
 }
 
 function microservicesCell(run: SimulationRun, flow: Flow, summary: FlowSummary): string {
@@ -81,17 +116,20 @@ function microservicesCell(run: SimulationRun, flow: Flow, summary: FlowSummary)
   const hops = events.filter(
     (event) => event.kind === 'request' && /-(service|gateway)$/.test(event.to),
   ).length;
-  return `${summary.storeLookups} store lookups and ${summary.signatureChecks} signature checks for ${checkouts} checkouts (${hops} service hops)`;
+  return `${count(summary.storeLookups, 'store lookup')} and ${count(summary.signatureChecks, 'signature check')} for ${count(checkouts, 'checkout')} (${count(hops, 'service hop')})`;
 }
 
+/** Answers to the attacker's own machine, and to requests it drove through Ada's browser or its page. */
 function attackCell(run: SimulationRun, flow: Flow): string {
-  const answers = flowEvents(run, flow).filter((event) => event.outcome && event.to === 'attacker');
+  const answers = flowEvents(run, flow).filter(
+    (event) => event.outcome && (event.to === 'attacker' || event.attackerDriven),
+  );
   if (!answers.length) return 'no attack in this run (see attacks, stolen-credential)';
   const accepted = answers.filter((event) => event.outcome === 'accepted');
   const naive = accepted.filter((event) => event.from.startsWith('naive')).length;
   const hardened = accepted.filter((event) => event.from.startsWith('hardened')).length;
   const split = naive || hardened ? ` (naive ${naive}, hardened ${hardened})` : '';
-  return `${accepted.length}/${answers.length} attacker requests accepted${split}`;
+  return `${accepted.length}/${count(answers.length, 'attacker request')} accepted${split}`;
 }
 
 export function compareFlows(run: SimulationRun): ComparisonRow[] {
@@ -104,7 +142,7 @@ export function compareFlows(run: SimulationRun): ComparisonRow[] {
     {
       aspect: 'State storage',
       claim: 'Sessions keep state on the server; a JWT carries it in the client.',
-      ...cell((summary, flow) => stateCell(run, flow, summary)),
+      ...cell((_, flow) => stateCell(run, flow)),
     },
     {
       aspect: 'Scalability',
@@ -119,10 +157,7 @@ export function compareFlows(run: SimulationRun): ComparisonRow[] {
     {
       aspect: 'Size',
       claim: 'A session ID is ~32 bytes; a JWT is much larger (seeds: 1–2 KB typical).',
-      ...cell(
-        (summary) =>
-          `credential ${summary.credentialBytes} B; ${perRequest(summary.authenticatedRequestBytes, summary.authenticatedRequests)} B per authenticated request; ${summary.bytesOnWire} B on the wire in all`,
-      ),
+      ...cell((summary, flow) => sizeCell(run, flow, summary)),
     },
     {
       aspect: 'Cross-domain',
@@ -133,7 +168,8 @@ export function compareFlows(run: SimulationRun): ComparisonRow[] {
       aspect: 'Offline verification',
       claim: 'A JWT is verified with a key alone; a session needs a lookup.',
       ...cell(
-        (summary) => `${summary.signatureChecks} signature checks, ${summary.storeLookups} store lookups`,
+        (summary) =>
+          `${count(summary.signatureChecks, 'signature check')}, ${count(summary.storeLookups, 'store lookup')}`,
       ),
     },
     {
@@ -141,7 +177,7 @@ export function compareFlows(run: SimulationRun): ComparisonRow[] {
       claim: 'Sessions: one per request. JWT: none (until a blocklist brings them back).',
       ...cell(
         (summary) =>
-          `${perRequest(summary.storeLookups, summary.authenticatedRequests)} (${summary.storeLookups} over ${summary.authenticatedRequests} requests)`,
+          `${perRequest(summary.storeLookups, summary.authenticatedRequests)} (${count(summary.storeLookups, 'lookup')} over ${count(summary.authenticatedRequests, 'request')})`,
       ),
     },
     {

@@ -70,7 +70,15 @@ export interface CookieDecision {
   reason: string;
 }
 
-export function decideCookie(cookie: Cookie, request: CookieRequestContext): CookieDecision {
+/**
+ * `label` names the cookie in the reasons; the jar passes one when two cookies share a name
+ * (a host-only `sid` and a `Domain=example.com` one), so the narration can tell them apart.
+ */
+export function decideCookie(
+  cookie: Cookie,
+  request: CookieRequestContext,
+  label = cookie.name,
+): CookieDecision {
   const host = request.host.toLowerCase();
   const domainMatches = cookie.hostOnly
     ? host === cookie.domain
@@ -80,35 +88,35 @@ export function decideCookie(cookie: Cookie, request: CookieRequestContext): Coo
       cookie,
       sent: false,
       reason: cookie.hostOnly
-        ? `${cookie.name} belongs to ${cookie.domain} only (no Domain attribute), not ${host}`
-        : `${cookie.name} is scoped to ${cookie.domain}, not ${host}`,
+        ? `${label} belongs to ${cookie.domain} only (no Domain attribute), not ${host}`
+        : `${label} is scoped to ${cookie.domain}, not ${host}`,
     };
   if (!(request.path === cookie.path || request.path.startsWith(cookie.path.replace(/\/?$/, '/'))))
-    return { cookie, sent: false, reason: `${cookie.name} is limited to Path=${cookie.path}` };
+    return { cookie, sent: false, reason: `${label} is limited to Path=${cookie.path}` };
   if (cookie.secure && request.scheme !== 'https')
-    return { cookie, sent: false, reason: `${cookie.name} is Secure and this request is plain http` };
+    return { cookie, sent: false, reason: `${label} is Secure and this request is plain http` };
   const crossSite = request.initiatorSite !== siteOf(host);
   if (crossSite) {
     if (cookie.sameSite === 'Strict')
       return {
         cookie,
         sent: false,
-        reason: `${cookie.name} is SameSite=Strict and this request is cross-site`,
+        reason: `${label} is SameSite=Strict and this request is cross-site`,
       };
     if (cookie.sameSite === 'Lax' && !(request.topLevel && request.method === 'GET'))
       return {
         cookie,
         sent: false,
-        reason: `${cookie.name} is SameSite=Lax: a cross-site ${request.method} from a script does not carry it`,
+        reason: `${label} is SameSite=Lax: a cross-site ${request.method} from a script does not carry it`,
       };
     if (cookie.sameSite === 'None' && !cookie.secure)
       return {
         cookie,
         sent: false,
-        reason: `${cookie.name} is SameSite=None without Secure, which browsers refuse`,
+        reason: `${label} is SameSite=None without Secure, which browsers refuse`,
       };
   }
-  return { cookie, sent: true, reason: `${cookie.name} matches ${host}${request.path}` };
+  return { cookie, sent: true, reason: `${label} matches ${host}${request.path}` };
 }
 
 export class CookieJar {
@@ -133,7 +141,15 @@ export class CookieJar {
 
   /** The `Cookie` request header for this request, and why each cookie went or stayed. */
   headerFor(request: CookieRequestContext): { header: string; decisions: CookieDecision[] } {
-    const decisions = this.#cookies.map((cookie) => decideCookie(cookie, request));
+    const decisions = this.#cookies.map((cookie) =>
+      decideCookie(
+        cookie,
+        request,
+        this.#cookies.some((other) => other !== cookie && other.name === cookie.name)
+          ? scopedName(cookie)
+          : cookie.name,
+      ),
+    );
     const header = decisions
       .filter((d) => d.sent)
       .map((d) => `${d.cookie.name}=${d.cookie.value}`)
@@ -148,6 +164,11 @@ export class CookieJar {
       .map((c) => `${c.name}=${c.value}`)
       .join('; ');
   }
+}
+
+/** A cookie's name with its scope: `sid (host-only, app.example.com)`, `sid (Domain=example.com)`. */
+export function scopedName(cookie: Cookie): string {
+  return `${cookie.name} (${cookie.hostOnly ? `host-only, ${cookie.domain}` : `Domain=${cookie.domain}`})`;
 }
 
 export function describeCookie(cookie: Cookie): string {

@@ -22,8 +22,10 @@ import type {
   Flow,
   FlowSummary,
   LatencyModel,
+  HeldCredential,
   LaneSnapshot,
   Outcome,
+  ServerRecords,
   SimEvent,
 } from './types';
 
@@ -85,9 +87,16 @@ export class Lane {
   /** A JWT blocklist (`jti`s of revoked tokens), when the flow keeps one. */
   blocklist: Set<string> | null = null;
 
+  /**
+   * Server-side records a scenario keeps outside the session store and the blocklist (the
+   * refresh-token families of expiry-refresh), counted into every snapshot.
+   */
+  readonly extraRecords: { where: string; what: ServerRecords['what']; count: () => number }[] = [];
+
   /** The copy of a credential the attacker holds, if any. */
   stolen: { kind: CarriedCredential['kind']; value: string } | null = null;
-  #revoked: { at: number; values: Set<string> } | null = null;
+  /** Each revoked credential and when it was revoked (a logout and a later revoke keep the first). */
+  readonly #revoked = new Map<string, number>();
   #revocationLagMs: number | undefined;
 
   #bytesOnWire = 0;
@@ -139,6 +148,8 @@ export class Lane {
     if (this.blocklist) storeEntries = this.blocklist.size;
     return {
       browser,
+      held: this.#held(),
+      serverRecords: this.#serverRecords(),
       store: this.storeMode === 'none' && !this.blocklist ? 'none' : this.storeUp ? 'up' : 'down',
       storeEntries,
       servers: this.servers.length,
@@ -154,6 +165,33 @@ export class Lane {
     };
   }
 
+  #held(): HeldCredential[] {
+    const held: HeldCredential[] = this.jar.all.map((cookie) => ({
+      name: cookie.name,
+      where: `cookie for ${cookie.hostOnly ? cookie.domain : `*.${cookie.domain}`}${cookie.path === '/' ? '' : cookie.path}`,
+      bytes: byteLength(cookie.value),
+    }));
+    for (const [name, value] of this.localStorage)
+      held.push({ name, where: 'localStorage', bytes: byteLength(value) });
+    for (const [name, value] of this.memory)
+      held.push({ name, where: 'page memory', bytes: byteLength(value) });
+    return held;
+  }
+
+  /** Sessions are counted wherever they live, whatever the flow (the hybrid JWT flow keeps one too). */
+  #serverRecords(): ServerRecords[] {
+    const records: ServerRecords[] = [];
+    if (this.sharedSessions.size || this.storeMode === 'shared')
+      records.push({ where: 'session-store', what: 'session', count: this.sharedSessions.size });
+    for (const [server, sessions] of this.serverMemory)
+      records.push({ where: `${server} memory`, what: 'session', count: sessions.size });
+    if (this.blocklist)
+      records.push({ where: this.storeName, what: 'revoked jti', count: this.blocklist.size });
+    for (const extra of this.extraRecords)
+      records.push({ where: extra.where, what: extra.what, count: extra.count() });
+    return records;
+  }
+
   emit(event: {
     from: string;
     to: string;
@@ -163,6 +201,7 @@ export class Lane {
     wire?: string;
     outcome?: Outcome;
     credentials?: CarriedCredential[];
+    attackerDriven?: boolean;
   }): SimEvent {
     if (event.wire !== undefined) this.#bytesOnWire += byteLength(event.wire);
     const recorded: SimEvent = {
@@ -179,6 +218,7 @@ export class Lane {
     if (event.outcome) recorded.outcome = event.outcome;
     if (event.wire !== undefined) recorded.wire = event.wire;
     if (event.credentials?.length) recorded.credentials = event.credentials;
+    if (event.attackerDriven) recorded.attackerDriven = true;
     this.events.push(recorded);
     return recorded;
   }
@@ -207,7 +247,7 @@ export class Lane {
   // ---- Revocation bookkeeping ------------------------------------------------------------
 
   markRevoked(values: string[]) {
-    this.#revoked = { at: this.t, values: new Set(values) };
+    for (const value of values) if (value && !this.#revoked.has(value)) this.#revoked.set(value, this.t);
   }
 
   get revocationLagMs(): number | undefined {
@@ -218,13 +258,9 @@ export class Lane {
     if (outcome === 'accepted') this.counters.accepted++;
     else this.counters.rejected++;
     this.counters.requests++;
-    if (
-      outcome === 'rejected' &&
-      presented &&
-      this.#revoked?.values.has(presented) &&
-      this.#revocationLagMs === undefined
-    )
-      this.#revocationLagMs = round(this.t - this.#revoked.at);
+    const revokedAt = presented === undefined ? undefined : this.#revoked.get(presented);
+    if (outcome === 'rejected' && revokedAt !== undefined && this.#revocationLagMs === undefined)
+      this.#revocationLagMs = round(this.t - revokedAt);
   }
 
   // ---- Requests ----------------------------------------------------------------------------
@@ -270,6 +306,8 @@ export class Lane {
     server?: string;
     presented?: string;
     credentials?: CarriedCredential[];
+    /** The attacker drives this request through another client (see SimEvent.attackerDriven). */
+    attackerDriven?: boolean;
     authenticate: (server: string) => Promise<AuthResult>;
     respond?: (auth: AuthResult, server: string) => HttpResponse;
     answerNarration?: (auth: AuthResult, server: string) => string;
@@ -292,6 +330,7 @@ export class Lane {
         narration: options.narration,
         wire,
         credentials: options.credentials,
+        attackerDriven: options.attackerDriven,
       });
       this.send({
         from: 'load-balancer',
@@ -310,6 +349,7 @@ export class Lane {
         narration: options.narration,
         wire,
         credentials: options.credentials,
+        attackerDriven: options.attackerDriven,
       });
     }
     const auth = await options.authenticate(server);
@@ -345,9 +385,10 @@ export class Lane {
           to: options.client,
           label: answerLabel,
           kind: 'response',
-          narration: answerNarration,
+          narration: `The load balancer relays ${server}’s answer (${answerLabel}) to the ${options.client === 'browser' ? 'browser' : options.client}; it decides nothing itself.`,
           wire: answerWire,
           outcome,
+          attackerDriven: options.attackerDriven,
         }),
       );
     } else {
@@ -360,6 +401,7 @@ export class Lane {
           narration: answerNarration,
           wire: answerWire,
           outcome,
+          attackerDriven: options.attackerDriven,
         }),
       );
     }
@@ -442,13 +484,15 @@ export class Lane {
       this.act(server, 'delete session from memory', 'The session is gone.');
       return;
     }
+    const existed = this.sharedSessions.has(id);
     this.send({
       from: server,
       to: this.storeName,
       label: 'DEL sess:…',
       kind: 'store',
-      narration:
-        'The server deletes the session record. Nothing else is needed: the ID now points at nothing.',
+      narration: existed
+        ? 'The server deletes the session record. Nothing else is needed: the ID now points at nothing.'
+        : 'The server asks the store to delete the session, to be sure.',
       wire: respCommand('DEL', `sess:${id}`),
     });
     this.t += this.latency.storeLookupMs;
@@ -456,10 +500,10 @@ export class Lane {
     this.send({
       from: this.storeName,
       to: server,
-      label: ':1 (deleted)',
+      label: existed ? ':1 (deleted)' : ':0 (nothing to delete)',
       kind: 'store',
-      narration: 'Deleted.',
-      wire: respReply(1),
+      narration: existed ? 'Deleted.' : 'There was no such session left: it was already deleted.',
+      wire: respReply(existed ? 1 : 0),
     });
   }
 

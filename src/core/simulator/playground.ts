@@ -8,7 +8,7 @@ import { Lane } from './lane';
 import { createSigningKeys } from './keys';
 import { defaultProfile, profileFromToken } from './profile';
 import { SeededRandom } from './random';
-import { browserSessionId, browserToken, copyCredential, logIn, revoke, sendRequest } from './steps';
+import { browserSessionId, browserToken, copyCredential, logIn, logOut, revoke, sendRequest } from './steps';
 import { buildRun } from './run-scenario';
 import { defaultLatency, flows, type RunOptions, type SimulationRun } from './types';
 
@@ -80,14 +80,11 @@ async function step(lane: Lane, input: PlaygroundInput): Promise<void> {
     case 'request':
       await sendRequest(lane);
       break;
-    case 'logout': {
-      await revoke(lane, 'user');
-      lane.jar.delete('sid');
-      lane.localStorage.delete('access_token');
+    case 'logout':
+      await logOut(lane);
       break;
-    }
     case 'revoke':
-      await revoke(lane, 'admin');
+      await revoke(lane);
       break;
     case 'steal':
       if (lane.flow === 'session' ? browserSessionId(lane) : browserToken(lane))

@@ -29,16 +29,75 @@ export const lightDiagramColours: DiagramColours = {
 const column = 200;
 const margin = 24;
 const headerHeight = 64;
-const rowHeight = 30;
+/** One line of 11 px text, and the space a message needs beyond its lines. */
+const lineHeight = 14;
+const rowPadding = 16;
+/**
+ * A generous mean advance of an 11 px system-ui character, so a line measured with it never
+ * reaches past its lifelines (the SVG cannot measure text, and the file must open anywhere).
+ */
+const charWidth = 6.4;
 
 const escapeXml = (text: string) =>
   text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`).replace(/\s+/g, ' ');
 
-/** Long labels are cut (never their size or outcome) so an arrow's text stays between its lifelines. */
-const fit = (text: string, room: number) => {
-  const max = Math.max(12, Math.floor(room / 6.4));
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-};
+/** A run of words, some drawn as the outcome (coloured, bold). */
+interface Piece {
+  text: string;
+  outcome?: 'accepted' | 'rejected';
+}
+
+/**
+ * Greedy word wrap into lines of at most `room` pixels: nothing is cut, a label only takes
+ * more lines. A single word longer than a line is split, so it cannot overflow either.
+ */
+export function wrapPieces(pieces: Piece[], room: number): Piece[][] {
+  const max = Math.max(8, Math.floor(room / charWidth));
+  const lines: Piece[][] = [[]];
+  let used = 0;
+  for (const piece of pieces) {
+    let text = piece.text;
+    while (text.length > max) {
+      if (used) {
+        lines.push([]);
+        used = 0;
+      }
+      lines[lines.length - 1]!.push({ ...piece, text: text.slice(0, max) });
+      lines.push([]);
+      text = text.slice(max);
+    }
+    const needed = (used ? 1 : 0) + text.length;
+    if (used && used + needed > max) {
+      lines.push([]);
+      used = 0;
+    }
+    lines[lines.length - 1]!.push({ ...piece, text });
+    used += (used ? 1 : 0) + text.length;
+  }
+  return lines.filter((line) => line.length);
+}
+
+const words = (text: string, outcome?: Piece['outcome']): Piece[] =>
+  text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => (outcome ? { text: word, outcome } : { text: word }));
+
+function drawLines(lines: Piece[][], x: number, firstBaseline: number, colours: DiagramColours): string {
+  const tspans = lines.map((line, index) => {
+    const body = line
+      .map((piece, i) => {
+        const text = escapeXml(piece.text);
+        const space = i ? ' ' : '';
+        return piece.outcome
+          ? `${space}<tspan fill="${piece.outcome === 'accepted' ? colours.accepted : colours.rejected}" font-weight="700">${text}</tspan>`
+          : space + text;
+      })
+      .join('');
+    return `<tspan x="${x}" dy="${index ? lineHeight : 0}">${body}</tspan>`;
+  });
+  return `<text x="${x}" y="${firstBaseline}" text-anchor="middle">${tspans.join('')}</text>`;
+}
 
 export function toSequenceSvg(
   run: SimulationRun,
@@ -51,17 +110,21 @@ export function toSequenceSvg(
     for (const name of [event.from, event.to]) if (!actors.includes(name)) actors.push(name);
   const x = (name: string) => margin + column / 2 + actors.indexOf(name) * column;
   const width = margin * 2 + Math.max(1, actors.length) * column;
-  const height = headerHeight + events.length * rowHeight + margin;
   const title = `${run.title} (${flow === 'session' ? 'sessions' : 'JWT'})`;
+
+  let y = headerHeight;
+  const rows = events.map((event) => {
+    const row = message(event, y, x, colours);
+    y += row.height;
+    return row.svg;
+  });
+  const height = y + margin;
 
   const heads = actors.map(
     (name) =>
       `<rect x="${x(name) - column / 2 + 8}" y="30" width="${column - 16}" height="24" rx="5" fill="${colours.box}" stroke="${colours.line}"/>` +
-      `<text x="${x(name)}" y="46" text-anchor="middle" font-weight="600">${escapeXml(fit(name, column - 20))}</text>` +
+      `<text x="${x(name)}" y="46" text-anchor="middle" font-weight="600">${escapeXml(name)}</text>` +
       `<line x1="${x(name)}" y1="54" x2="${x(name)}" y2="${height - margin / 2}" stroke="${colours.line}" stroke-dasharray="4 4"/>`,
-  );
-  const rows = events.map((event, index) =>
-    message(event, headerHeight + index * rowHeight + 18, x, colours),
   );
 
   return (
@@ -74,22 +137,40 @@ export function toSequenceSvg(
   );
 }
 
-function message(event: SimEvent, y: number, x: (name: string) => number, colours: DiagramColours): string {
-  const size = event.bytes ? ` (${event.bytes} B)` : '';
-  const outcome = event.outcome
-    ? ` <tspan fill="${event.outcome === 'accepted' ? colours.accepted : colours.rejected}" font-weight="700">${event.outcome}</tspan>`
-    : '';
+/** One event: its words wrapped to fit between its lifelines, its full text also in a <title>. */
+function message(
+  event: SimEvent,
+  top: number,
+  x: (name: string) => number,
+  colours: DiagramColours,
+): { svg: string; height: number } {
+  const size = event.bytes ? `(${event.bytes} B)` : '';
+  const full = [event.label, size, event.outcome ?? ''].filter(Boolean).join(' ');
+  const tooltip = `<title>${escapeXml(`${event.from} → ${event.to}: ${full}`)}</title>`;
   const from = x(event.from);
   const to = x(event.to);
-  if (from === to)
-    return (
-      `<rect x="${from - column / 2 + 12}" y="${y - 12}" width="${column - 24}" height="18" rx="3" fill="${colours.box}"/>` +
-      `<text x="${from}" y="${y + 1}" text-anchor="middle">${escapeXml(fit(event.label, column - 28))}</text>`
-    );
+  if (from === to) {
+    const lines = wrapPieces(words(event.label), column - 36);
+    const boxHeight = lines.length * lineHeight + 4;
+    return {
+      svg:
+        `<g>${tooltip}<rect x="${from - column / 2 + 12}" y="${top + 6}" width="${column - 24}" height="${boxHeight}" rx="3" fill="${colours.box}"/>` +
+        `${drawLines(lines, from, top + 6 + 13, colours)}</g>`,
+      height: boxHeight + 12,
+    };
+  }
+  const pieces = [
+    ...words(event.label),
+    ...(size ? [{ text: size }] : []),
+    ...(event.outcome ? words(event.outcome, event.outcome) : []),
+  ];
+  const lines = wrapPieces(pieces, Math.abs(to - from) - 20);
+  const arrowY = top + lines.length * lineHeight + 6;
   const dashed = event.kind === 'response' ? ' stroke-dasharray="5 3"' : '';
-  const room = Math.abs(to - from) - 16 - (size.length + (event.outcome?.length ?? 0)) * 6.4;
-  return (
-    `<text x="${(from + to) / 2}" y="${y - 4}" text-anchor="middle">${escapeXml(fit(event.label, room) + size)}${outcome}</text>` +
-    `<line class="message" x1="${from}" y1="${y + 2}" x2="${to}" y2="${y + 2}" stroke="${colours.muted}"${dashed} marker-end="url(#arrow)"/>`
-  );
+  return {
+    svg:
+      `<g>${tooltip}${drawLines(lines, (from + to) / 2, top + 12, colours)}` +
+      `<line class="message" x1="${from}" y1="${arrowY}" x2="${to}" y2="${arrowY}" stroke="${colours.muted}"${dashed} marker-end="url(#arrow)"/></g>`,
+    height: arrowY - top + rowPadding - 6,
+  };
 }

@@ -3,6 +3,7 @@
  * steal the credential, take the store down, add a server. Each is an input to the
  * step function: it changes a lane's state and records the events it caused.
  */
+import { decodeJwt } from 'jose';
 import { byteLength, respCommand } from './http';
 import { clockText, cookieName, type AuthResult, type Lane } from './lane';
 
@@ -171,6 +172,8 @@ export async function sendRequest(
     server?: string;
     narration?: string;
     mode?: 'session' | 'jwt';
+    /** The attacker sends this from Ada's browser (an injected script): see SimEvent.attackerDriven. */
+    attackerDriven?: boolean;
   } = {},
 ): Promise<AuthResult & { server: string }> {
   const client = options.client ?? 'browser';
@@ -196,6 +199,7 @@ export async function sendRequest(
       server: options.server,
       presented: sid,
       credentials: sid ? [{ kind: 'session-id', value: sid }] : undefined,
+      attackerDriven: options.attackerDriven,
       authenticate: (server) => lane.sessionAuth(server, sid),
     });
   }
@@ -211,18 +215,87 @@ export async function sendRequest(
     server: options.server,
     presented: token,
     credentials: token ? [{ kind: 'access-token', value: token }] : undefined,
+    attackerDriven: options.attackerDriven,
     authenticate: (server) => lane.jwtAuth(server, token),
   });
 }
 
-/** Revocation, the server's way: delete the session, or (for a JWT) find there is nothing to delete. */
-export async function revoke(lane: Lane, who: 'admin' | 'user' = 'admin'): Promise<void> {
+/**
+ * Logging out (seed 004: "logout = delete session from store"). The session flow sends the
+ * cookie to POST /logout and the server deletes the record, so every copy of the ID dies with
+ * it. A JWT logout only deletes the browser's own copy: no server holds anything to delete,
+ * so a copy made earlier keeps working until its exp (seed 002, "Token Revocation").
+ */
+export async function logOut(lane: Lane): Promise<void> {
+  if (lane.flow === 'session') {
+    const request = { method: 'POST', host: appHost, path: '/logout' };
+    const { headers } = lane.browserHeaders(request);
+    const sid = headers.find(([name]) => name === 'Cookie')?.[1].match(/sid=([^;]+)/)?.[1];
+    await lane.request({
+      client: 'browser',
+      request: { ...request, headers },
+      label: `POST /logout${sid ? ' + Cookie sid' : ' (no cookie)'}`,
+      narration: `Ada logs out at ${clockText(lane.now())}: the browser sends the session cookie to /logout.`,
+      presented: sid,
+      credentials: sid ? [{ kind: 'session-id', value: sid }] : undefined,
+      authenticate: async (server) => {
+        // The server loads the session like on any request (one lookup), then destroys it.
+        const auth = await lane.sessionAuth(server, sid);
+        if (!sid || !auth.ok) return auth;
+        lane.markRevoked([sid]);
+        lane.deleteSession(server, sid);
+        return { ok: true, reason: 'the session record is deleted' };
+      },
+      respond: (auth) => ({
+        status: auth.ok ? 200 : 401,
+        headers: auth.ok ? [['Set-Cookie', `${cookieName}=; Max-Age=0; ${sessionCookieAttributes}`]] : [],
+        body: auth.ok ? '{"ok":true}' : '{"error":"unauthorized"}',
+      }),
+      answerNarration: (auth) =>
+        auth.ok
+          ? 'The server deleted the session record and tells the browser to drop its cookie (Max-Age=0). The ID now points at nothing: a copy of it is worthless.'
+          : `Nothing to end: ${auth.reason}.`,
+    });
+    lane.jar.delete(cookieName);
+    lane.act('browser', 'drop cookie sid', 'The browser forgets the cookie.');
+    await lane.noteAttacker();
+    return;
+  }
+  const token = browserToken(lane);
+  const where = lane.localStorage.has(accessKey)
+    ? 'localStorage'
+    : lane.memory.has(accessKey)
+      ? 'page memory'
+      : 'its cookie';
+  lane.localStorage.delete(accessKey);
+  lane.memory.delete(accessKey);
+  lane.jar.delete(accessKey);
+  if (token) lane.markRevoked([token]);
+  const exp = token ? clockText(Number(decodeJwt(token).exp) * 1000) : '';
+  lane.act(
+    'browser',
+    `log out at ${clockText(lane.now())}: delete the token from ${where}`,
+    token
+      ? `Ada logs out: the page deletes its own copy of the token. No server is told, and none could act on it: they keep no record of the token. Every other copy still works until its exp (${exp}).`
+      : 'Ada logs out, but the page held no token.',
+  );
+  await lane.noteAttacker();
+}
+
+/**
+ * An admin revokes Ada's access: the session flow deletes her session; the JWT flow has
+ * nothing to delete unless it keeps a blocklist, where revoking writes the token's jti.
+ */
+export async function revoke(lane: Lane): Promise<void> {
   if (lane.flow === 'session') {
     const sid = browserSessionId(lane) ?? lane.stolen?.value ?? '';
+    const alive = lane.sessionAlive(sid);
     lane.act(
-      who === 'admin' ? 'admin' : 'browser',
-      who === 'admin' ? `revoke at ${clockText(lane.now())}` : `log out at ${clockText(lane.now())}`,
-      who === 'admin' ? 'The account is compromised: an admin revokes Ada\u2019s session.' : 'Ada logs out.',
+      'admin',
+      `revoke at ${clockText(lane.now())}`,
+      alive
+        ? 'The account is compromised: an admin revokes Ada\u2019s session.'
+        : 'The account is compromised: an admin goes to revoke Ada\u2019s session and finds it already gone (logging out deleted it).',
     );
     lane.markRevoked([sid]);
     lane.deleteSession(lane.servers[0]!, sid);
@@ -231,13 +304,13 @@ export async function revoke(lane: Lane, who: 'admin' | 'user' = 'admin'): Promi
   }
   const token = browserToken(lane) ?? lane.stolen?.value ?? '';
   lane.act(
-    who === 'admin' ? 'admin' : 'browser',
-    who === 'admin'
-      ? `revoke at ${clockText(lane.now())}: nothing to delete`
-      : `log out at ${clockText(lane.now())}: drop the token`,
-    who === 'admin'
-      ? 'An admin wants to revoke Ada\u2019s token, but the servers keep no record of it: there is nothing to delete. It stays valid until exp.'
-      : 'Ada logs out: her browser forgets the token. Every copy of it elsewhere still works until exp.',
+    'admin',
+    lane.blocklist
+      ? `revoke at ${clockText(lane.now())}: blocklist the jti`
+      : `revoke at ${clockText(lane.now())}: nothing to delete`,
+    lane.blocklist
+      ? 'An admin revokes Ada\u2019s token. The servers keep no record of issued tokens, so revoking one means adding its jti to the shared blocklist.'
+      : 'An admin wants to revoke Ada\u2019s token, but the servers keep no record of it: there is nothing to delete. It stays valid until exp.',
   );
   lane.markRevoked([token]);
   if (lane.blocklist) {
@@ -248,7 +321,7 @@ export async function revoke(lane: Lane, who: 'admin' | 'user' = 'admin'): Promi
       label: 'SET revoked:<jti> (blocklist)',
       kind: 'store',
       narration:
-        'With a blocklist, revoking means writing the token\u2019s jti to a shared store that every server now checks.',
+        'The jti goes into the shared store that every server now checks on each request: from this moment, the token is refused.',
       wire: respCommand('SET', `revoked:${jtiOf(token)}`, '1'),
     });
   }

@@ -21,6 +21,10 @@ export interface CarriedCredential {
 export interface LaneSnapshot {
   /** Each entry in words: `sid (cookie: HttpOnly, Secure, SameSite=Lax)`. */
   browser: string[];
+  /** The credentials the browser holds, each on its own (a refresh cookie and an access token are two). */
+  held: HeldCredential[];
+  /** Every record the servers keep for this flow: sessions, refresh-token families, blocklisted jtis. */
+  serverRecords: ServerRecords[];
   store: 'none' | 'up' | 'down';
   storeEntries: number;
   servers: number;
@@ -28,6 +32,21 @@ export interface LaneSnapshot {
   now: number;
   /** The flow's counters so far, this event included: the live counters of the view. */
   counters: LiveCounters;
+}
+
+export interface HeldCredential {
+  /** The cookie or storage key: `sid`, `access_token`, `rt`. */
+  name: string;
+  /** In words: `cookie for app.example.com`, `localStorage`, `page memory`. */
+  where: string;
+  bytes: number;
+}
+
+export interface ServerRecords {
+  /** Which store or server holds them: `session-store`, `token-store`, `app-1 memory`. */
+  where: string;
+  what: 'session' | 'refresh-token family' | 'revoked jti';
+  count: number;
 }
 
 export interface LiveCounters {
@@ -56,6 +75,11 @@ export interface SimEvent {
   /** The message as it would travel (HTTP text, a store command), when there is one. */
   wire?: string;
   credentials?: CarriedCredential[];
+  /**
+   * Set where the attacker drives a request through someone else's client (a script injected
+   * into Ada's tab, a page on the attacker's site): it counts as an attacker request.
+   */
+  attackerDriven?: boolean;
   /** What a credential the attacker holds still allows right now, when the attacker holds one. */
   attacker?: string;
   snapshot: LaneSnapshot;

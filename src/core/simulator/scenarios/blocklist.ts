@@ -10,7 +10,7 @@ async function story(lane: Lane) {
   }
   await copyCredential(lane, 'a token pasted into a support ticket');
   lane.advance(2000);
-  await revoke(lane, 'admin');
+  await revoke(lane);
   await sendRequest(lane, { client: 'attacker', credential: lane.stolen?.value });
   await lane.noteAttacker();
   lane.advance(1000);

@@ -22,6 +22,12 @@ class RefreshServer {
 
   constructor(lane: Lane) {
     this.lane = lane;
+    // The families are server-side state: the comparison's "State storage" row counts them.
+    lane.extraRecords.push({
+      where: 'token-store',
+      what: 'refresh-token family',
+      count: () => this.families.size,
+    });
   }
 
   async mint(family?: string): Promise<string> {

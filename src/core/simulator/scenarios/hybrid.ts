@@ -54,7 +54,7 @@ export const hybridScenario: ScenarioDefinition = {
     }
     await copyCredential(lane, 'a shared computer');
     lane.advance(30_000);
-    await revoke(lane, 'admin');
+    await revoke(lane);
     await sendRequest(lane, { path: '/dashboard', server: 'web-server' });
     await sendRequest(lane, { client: 'attacker', credential: lane.stolen?.value, server: 'web-server' });
     await lane.noteAttacker();

@@ -59,6 +59,7 @@ async function crossSiteRequest(lane: Lane) {
     client: 'evil-page',
     request: { ...request, headers },
     label: 'CSRF: POST /api/transfer from evil.example',
+    attackerDriven: true,
     narration:
       lane.flow === 'session'
         ? `Ada visits evil.example, whose page posts to app.example.com. The browser decides which cookies go: ${why || 'none'}.`
@@ -87,6 +88,7 @@ export const stolenCredentialScenario: ScenarioDefinition = {
     lane.advance(1000);
     // HttpOnly stops theft, not use: the script can still call the API from inside the open tab.
     await sendRequest(lane, {
+      attackerDriven: true,
       narration:
         'But the script can still act from inside Ada\u2019s open tab: its fetch to the same site carries the cookie. HttpOnly stops theft, not riding along.',
     });
