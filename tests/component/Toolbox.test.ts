@@ -73,4 +73,50 @@ describe('Toolbox', () => {
     );
     expect(workspace.token).toBe(saved.token);
   });
+
+  it('says the Verifier secret came back when the zip carried it', async () => {
+    const secret = 'a-verifier-secret-of-at-least-thirty-two-bytes!';
+    const zip = await exportWorkspace(
+      {
+        token: '',
+        key: secret,
+        keyOrigin: 'pasted',
+        profile: {},
+        generator: { header: '{}', payload: '{}' },
+        keys: [],
+      },
+      { includePrivateKeys: true },
+    );
+    workspace.key = '';
+    render(Toolbox);
+    await chooseFile(zip, 'with-secret.zip');
+    await waitFor(() => expect(screen.getByTestId('zip-import-note').textContent).toContain('Restored'));
+    expect(workspace.key).toBe(secret);
+    expect(screen.getByTestId('zip-import-note').textContent!.trim()).toBe(
+      'Restored "with-secret.zip": the Verifier\u2019s secret, the Generator\u2019s JSON and the verification profile (the zip carried private keys and secrets).',
+    );
+  });
+
+  it('names the largest HS algorithm a random secret suits, and reports "=" where it stands', async () => {
+    render(Toolbox);
+    await fireEvent.click(screen.getByLabelText('random bytes'));
+    const bytes = screen.getByLabelText('Bytes');
+    const line = () => screen.getByTestId('secret-entropy').parentElement!.textContent!;
+    await waitFor(() => expect(line()).toContain('enough for HS256, short of the 384 bits HS384 needs'));
+    await fireEvent.input(bytes, { target: { value: '48' } });
+    await waitFor(() => expect(line()).toContain('enough for HS384 and HS256'));
+    await fireEvent.input(bytes, { target: { value: '64' } });
+    await waitFor(() => expect(line()).toContain('enough for HS512, HS384 and HS256'));
+
+    await fireEvent.click(screen.getByLabelText('Decode'));
+    await fireEvent.click(screen.getByLabelText('base64'));
+    await fireEvent.input(screen.getByTestId('b64-input'), { target: { value: 'QQ=a' } });
+    expect(screen.getByTestId('b64-error').textContent).toBe(
+      'This is not valid base64: "=" padding may only stand at the end, but the "=" at position 3 has data after it.',
+    );
+    await fireEvent.input(screen.getByTestId('b64-input'), { target: { value: 'Q' } });
+    expect(screen.getByTestId('b64-error').textContent).toBe(
+      'This is not valid base64: a single character cannot hold a byte (6 bits; a byte needs two characters).',
+    );
+  });
 });

@@ -52,19 +52,22 @@ export function decodeBase64(text: string, variant: Base64Variant = 'base64'): B
   const notes: string[] = [];
   const values: number[] = [];
   let padding = 0;
+  /** Where the first "=" stands (1-based), so an error can point at the "=" itself. */
+  let firstPad = 0;
   let sawOther = false;
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     if (/\s/.test(char)) continue;
     if (char === '=') {
+      if (!padding) firstPad = i + 1;
       padding++;
       continue;
     }
     if (padding > 0)
       return {
         ok: false,
-        message: `"=" padding may only stand at the end (position ${i + 1})`,
-        position: i + 1,
+        message: `"=" padding may only stand at the end, but the "=" at position ${firstPad} has data after it`,
+        position: firstPad,
       };
     let value = urlSafe.indexOf(char);
     if (value < 0) value = standard.indexOf(char);
@@ -81,7 +84,12 @@ export function decodeBase64(text: string, variant: Base64Variant = 'base64'): B
   if (values.length % 4 === 1)
     return {
       ok: false,
-      message: `${values.length} characters cannot be ${variant}: the length leaves one character over (a character is missing or extra)`,
+      // Each group of four characters holds 3 bytes; a last group of 2 or 3 holds 1 or 2 bytes,
+      // but a single character holds only 6 bits: no byte (RFC 4648 §4).
+      message:
+        values.length === 1
+          ? 'a single character cannot hold a byte (6 bits; a byte needs two characters)'
+          : `${values.length} characters leave one over after the last full group of four, and one character cannot hold a byte (a character is missing or extra)`,
     };
   if (padding > 2 || (padding > 0 && (values.length + padding) % 4 !== 0))
     return { ok: false, message: 'the "=" padding does not fit the length' };

@@ -70,3 +70,17 @@ export function generateSecretBytes(length: number): GeneratedSecretBytes {
     entropyBits: length * 8,
   };
 }
+
+/**
+ * How strong a secret of `bits` bits of entropy is, and the largest HMAC algorithm it suits.
+ * RFC 7518 §3.2: an HS256/HS384/HS512 key must be at least as long as the hash output (256,
+ * 384, 512 bits); a random secret's entropy is the honest measure of that length.
+ */
+export function secretStrength(bits: number): string {
+  if (bits >= 512) return 'enough for HS512, HS384 and HS256';
+  if (bits >= 384) return 'enough for HS384 and HS256, short of the 512 bits HS512 needs';
+  if (bits >= 256) return 'enough for HS256, short of the 384 bits HS384 needs';
+  if (bits >= 128) return 'strong, but short of the 256 bits HS256 needs';
+  if (bits >= 80) return 'fair';
+  return 'weak';
+}

@@ -33,3 +33,24 @@ export function restoreWorkspace(restored: Workspace) {
   workbench.keys = [];
   for (const key of restored.keys) workbench.addKey({ ...key, origin: 'imported' });
 }
+
+/**
+ * What an import restored, in words: each part named, the Verifier's key by its kind (a
+ * secret, a private or a public key), so a person sees the secret came back.
+ */
+export async function describeRestored(restored: Workspace, includesPrivateKeys: boolean): Promise<string> {
+  const parts: string[] = [];
+  if (restored.token) parts.push('the token');
+  if (restored.key.trim()) {
+    const { readKey } = await import('../../core/keys/export');
+    const reading = await readKey(restored.key);
+    // Text that is no key format is an HMAC secret, as the Verifier reads it.
+    const kind = !reading.ok || reading.kind === 'secret' ? 'secret' : `${reading.kind} key`;
+    parts.push(`the Verifier\u2019s ${kind}`);
+  }
+  if (restored.keys.length)
+    parts.push(`${restored.keys.length} saved key${restored.keys.length === 1 ? '' : 's'}`);
+  parts.push('the Generator\u2019s JSON', 'the verification profile');
+  const list = `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return `${list}${includesPrivateKeys ? ' (the zip carried private keys and secrets)' : ''}`;
+}
