@@ -221,7 +221,7 @@ describe('verify: statuses and claims', () => {
     // Without the key, the embedded one is not used either.
     const empty = await verify(token, '');
     expect(empty.status).toBe('key-mismatch');
-    expect(empty.explanations.join(' ')).toContain('RFC 8725');
+    expect(empty.explanations.join(' ')).toContain('RFC 7515 §4.1.3');
   });
 
   it('malformed and unsupported inputs get their own statuses and never throw', async () => {

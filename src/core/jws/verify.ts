@@ -4,7 +4,8 @@
  * one table, and every failure says why in words.
  *
  * A green verdict needs both halves (DESIGN.md, "Verified means verified"); a key the
- * token supplies about itself (jwk, jku, x5u, x5c headers, RFC 8725 §3.10) never gives one.
+ * token supplies about itself (jwk, jku, x5u, x5c headers; RFC 8725 §3.10 for jku and x5u) never
+ * gives one.
  */
 import { errors, flattenedVerify, type FlattenedJWSInput } from 'jose';
 import { inspect } from '../token/inspect';
@@ -315,7 +316,7 @@ async function verifySignature(
   const base = { claims: [] as ClaimCheck[], explanations: [] as string[], alg, kid, header, key: keyInfo };
   const embedded = embeddedKeyHeaders.filter((name) => name in header);
   const embeddedNote = embedded.length
-    ? `The token names its own key (${embedded.join(', ')} header). That key is never used: anyone can sign a token and attach their own key (RFC 8725 §3.10).`
+    ? `The token names its own key (${embedded.join(', ')} header). That key is never used: anyone can sign a token and attach their own key (RFC 7515 §4.1.3, CVE-2018-0114).`
     : undefined;
   if (embeddedNote) base.explanations.push(embeddedNote);
 

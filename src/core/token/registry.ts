@@ -27,7 +27,7 @@ export const claimRegistry: Record<string, NameInfo> = {
   },
   exp: {
     title: 'Expiration time',
-    description: 'After this moment the token must be rejected.',
+    description: 'On or after this moment the token must be rejected.',
     source: `${jwt}.4`,
   },
   nbf: {
@@ -101,7 +101,7 @@ export const claimRegistry: Record<string, NameInfo> = {
   amr: {
     title: 'Authentication methods',
     description: 'How the user authenticated: pwd, otp, mfa, hwk...',
-    source: 'RFC 8176',
+    source: 'OpenID Connect Core §2; values RFC 8176',
   },
   sub_jwk: {
     title: 'Subject public key',
@@ -220,7 +220,8 @@ export const headerRegistry: Record<string, NameInfo> = {
   },
   jku: {
     title: 'JWK Set URL',
-    description: 'A URL the token claims its key set lives at. Never fetch keys a token points to.',
+    description:
+      'A URL the token claims its key set lives at. Fetch keys only from URLs on your own allow-list.',
     source: `${jws}.2`,
   },
   jwk: {

@@ -33,7 +33,7 @@ export const algConfusionRisk: SyncRule = {
     const base = {
       rule: 'alg-confusion-risk' as const,
       severity: 'danger' as const,
-      why: 'The public key is public: anyone can compute an HMAC with it. A verifier that lets the token choose "alg" will check an HS256 signature made with the RSA/EC public key and accept a forged token.',
+      why: `The public key is public: anyone can compute an HMAC with it. A verifier that lets the token choose "alg" will check an ${alg} signature made with the RSA/EC public key and accept a forged token.`,
       fix: "Pin the algorithm per key: a verifier configured with a public key must accept only RS*/PS*/ES*/EdDSA, and an HMAC secret must be a random value that is never a public key (pass an explicit algorithms list to jose's jwtVerify).",
       reference: 'RFC 8725 §2.1, §3.1, OWASP WSTG-SESS-10',
     };

@@ -12,7 +12,7 @@ export const duplicateKey: SyncRule = {
       severity: 'warn' as const,
       message: `The ${part} has the member ${quote(name)} twice${path.length ? ` (in ${formatJsonPath(path)})` : ''}.`,
       why: 'Libraries differ on which one wins, so two systems can read two different tokens: a gateway may check one "sub" or "alg" while the service behind it uses the other.',
-      fix: 'Produce JSON with unique member names, and have verifiers reject duplicates (jose does).',
+      fix: 'Produce JSON with unique member names, and have verifiers reject duplicates: most libraries (jose among them, through JSON.parse) silently keep the last one.',
       reference: 'RFC 7515 §4, RFC 7519 §4',
     }));
   },

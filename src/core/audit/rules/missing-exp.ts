@@ -1,7 +1,7 @@
 import { readablePayload } from '../claims';
 import type { SyncRule } from '../types';
 
-// RFC 8725 §3.10 and the OWASP JWT cheat sheet ("Token lifetime"): a token must expire.
+// RFC 7519 §4.1.4 and the OWASP JWT cheat sheet: a bearer token without exp works forever.
 export const missingExp: SyncRule = {
   id: 'missing-exp',
   severity: 'warn',
