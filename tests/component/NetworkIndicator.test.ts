@@ -40,4 +40,22 @@ describe('NetworkIndicator', () => {
     expect(opened).toBe(1);
     expect(screen.queryByRole('region', { name: 'Network requests of this page' })).toBeNull();
   });
+
+  it('closes its list when the focus moves on past it, so it covers nothing the focus reaches', async () => {
+    const after = document.createElement('button');
+    after.textContent = 'next control';
+    document.body.append(after);
+    render(NetworkIndicator, { onOpenPrivacy: () => undefined });
+    const toggle = screen.getByTestId('network-indicator');
+    await fireEvent.click(toggle);
+    toggle.focus();
+    // Within the list, it stays open.
+    screen.getByRole('button', { name: 'How to check it yourself' }).focus();
+    expect(screen.queryByRole('region', { name: 'Network requests of this page' })).not.toBeNull();
+    after.focus();
+    await expect
+      .poll(() => screen.queryByRole('region', { name: 'Network requests of this page' }))
+      .toBeNull();
+    after.remove();
+  });
 });

@@ -102,6 +102,28 @@ test('tools and themes are reachable by keyboard', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await page.getByRole('tab', { name: 'Decoder' }).focus();
   await expect(page.getByRole('tab', { name: 'Decoder' })).toHaveAttribute('aria-selected', 'true');
+  const siteTitle = await page.title();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Verifier' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Verifier' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveTitle('Verifier · Tokenscope');
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab').last()).toBeFocused();
+  await expect(page.getByRole('tab').last()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('tab', { name: 'Decoder' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveTitle(siteTitle);
+});
+
+test('a token that does not decode marks the box invalid and points it at the reason', async ({ page }) => {
+  await page.goto('/');
+  const input = page.getByTestId('token-input');
+  await input.fill('hello');
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await expect(input).toHaveAttribute('aria-describedby', 'decode-status decode-error');
+  await expect(page.locator('#decode-error')).toContainText('What is wrong');
+  await input.fill(token({ alg: 'HS256' }, { sub: '1' }));
+  await expect(input).toHaveAttribute('aria-invalid', 'false');
 });
 
 test('the built page carries a strict Content-Security-Policy and breaks none of it', async ({ page }) => {
