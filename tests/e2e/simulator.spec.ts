@@ -144,3 +144,29 @@ test('the whole run downloads as an SVG sequence diagram in the theme, and each 
   expect(picture).toContain('fill="rgb(18, 26, 46)"');
   expect(picture).not.toContain('light-dark');
 });
+
+test('cross-domain: one preflight per origin, the partner’s own token, CORS in the table', async ({
+  page,
+}) => {
+  await page.goto('/#tool=simulator&scenario=cross-domain&step=100000');
+  const jwt = page.locator('[data-testid="sim-event"][data-flow="jwt"]');
+  // The Fetch standard's preflight cache: app.example.com's second call reuses the first answer.
+  await expect(jwt.filter({ hasText: 'OPTIONS preflight' })).toHaveCount(2);
+  await expect(jwt.filter({ hasText: 'reuse cached preflight' })).toHaveCount(1);
+  // The partner redeems its own authorization code; Ada's localStorage token is not its to use.
+  await expect(jwt.filter({ hasText: 'partner-page → auth-server' })).toHaveCount(1);
+  const table = page.getByRole('table');
+  await expect(table.getByRole('row', { name: /^Cross-domain/ })).toContainText(
+    'anywhere whose CORS policy allows it',
+  );
+  await expect(table.getByRole('row', { name: /^Cross-domain/ })).toContainText(
+    '3/3 calls to api.example.com accepted (+2 CORS preflights)',
+  );
+  await expect(table.getByRole('row', { name: /^State storage/ })).toContainText(
+    'cookie for example.com and its subdomains',
+  );
+  await page.goto('/#tool=simulator&scenario=attacks&step=100000');
+  await expect(page.getByRole('table').getByRole('row', { name: /^Scalability/ })).toContainText(
+    'not exercised here (see scale-out)',
+  );
+});

@@ -220,3 +220,144 @@ describe('the narration says what happens in this scenario', () => {
     }
   });
 });
+
+/*
+ * A JOSE/OAuth expert's review of what the simulator teaches: each test names the error it
+ * guards against. Expected values come from the Fetch standard (CORS protocol, preflight cache),
+ * RFC 6265bis (Domain cookies) and the seeds, not from the simulator's own output.
+ */
+describe('the expert review: cross-domain follows the Fetch standard', () => {
+  const apiAnswers = (r: SimulationRun, flow: Flow) =>
+    of(r, flow).filter((e) => e.from === 'api-server' && e.kind === 'response');
+  const header = (wire: string | undefined, name: string) =>
+    new RegExp(`\\r\\n${name}: ([^\\r]*)\\r\\n`, 'i').exec(wire ?? '')?.[1];
+
+  it('partner.example.org uses a token issued to it, never Ada’s token from app.example.com’s localStorage', async () => {
+    const r = await run('cross-domain');
+    const jwt = of(r, 'jwt');
+    const partnerCall = jwt.find(
+      (e) => e.from === 'partner-page' && e.to === 'api-server' && e.wire?.startsWith('GET '),
+    )!;
+    const partnerToken = partnerCall.credentials![0]!.value;
+    const appTokens = jwt
+      .filter((e) => e.from === 'browser' && e.to === 'api-server' && e.wire?.startsWith('GET '))
+      .map((e) => e.credentials![0]!.value);
+    expect(appTokens).toHaveLength(2);
+    expect(appTokens).not.toContain(partnerToken);
+    // localStorage is per origin: the partner got its token from the auth server itself.
+    const issued = jwt.find(
+      (e) => e.from === 'auth-server' && e.to === 'partner-page' && e.wire?.includes(partnerToken),
+    );
+    expect(issued).toBeDefined();
+    expect(jwt.indexOf(issued!)).toBeLessThan(jwt.indexOf(partnerCall));
+    const claims = JSON.parse(Buffer.from(partnerToken.split('.')[1]!, 'base64url').toString()) as {
+      aud: string;
+      client_id: string;
+    };
+    expect(claims.aud).toBe('https://api.example.com');
+    expect(claims.client_id).toBe('partner.example.org');
+    expect(partnerCall.narration).not.toMatch(/attaches the token itself/);
+    expect(partnerCall.narration).toContain('its own token');
+    // Both tokens are held in Ada's browser, each by its own origin, and both count in the table.
+    expect((await row('cross-domain', 'State storage')).jwt).toBe(
+      `nothing on the server; the browser holds access_token ${appTokens[0]!.length} B (localStorage), access_token ${partnerToken.length} B (partner.example.org page memory)`,
+    );
+  });
+
+  it('a cached preflight (Access-Control-Max-Age: 600) is reused by the same origin a second later', async () => {
+    const r = await run('cross-domain');
+    const jwt = of(r, 'jwt');
+    const preflights = jwt.filter((e) => e.wire?.startsWith('OPTIONS '));
+    // One per origin: app.example.com's first call and partner.example.org's call.
+    expect(preflights.map((e) => header(e.wire, 'Origin'))).toEqual([
+      'https://app.example.com',
+      'https://partner.example.org',
+    ]);
+    const calls = jwt.filter((e) => e.to === 'api-server' && e.wire?.startsWith('GET '));
+    expect(calls).toHaveLength(3);
+    const second = jwt.indexOf(calls[1]!);
+    expect(jwt[second - 1]!.from).toBe('browser');
+    expect(jwt[second - 1]!.label).toMatch(/cached preflight/);
+    expect((await row('cross-domain', 'Cross-domain')).jwt).toBe(
+      '3/3 calls to api.example.com accepted (+2 CORS preflights)',
+    );
+  });
+
+  it('every cross-origin answer names the origin; the cookie answers also allow credentials', async () => {
+    const r = await run('cross-domain');
+    for (const flow of ['session', 'jwt'] as const) {
+      const answers = apiAnswers(r, flow);
+      expect(answers.length).toBeGreaterThanOrEqual(3);
+      for (const answer of answers) {
+        const events = of(r, flow);
+        const request = events
+          .slice(0, events.indexOf(answer))
+          .reverse()
+          .find((e) => e.to === 'api-server' && e.kind === 'request')!;
+        const origin = header(request.wire, 'Origin');
+        expect(origin).toMatch(/^https:\/\//);
+        // A credentialed response must name the origin: `*` is refused with credentials.
+        expect(header(answer.wire, 'Access-Control-Allow-Origin')).toBe(origin);
+        expect(header(answer.wire, 'Vary')).toBe('Origin');
+        if (flow === 'session' || answer.wire?.startsWith('HTTP/1.1 204'))
+          expect(header(answer.wire, 'Access-Control-Allow-Credentials') ?? null).toBe(
+            flow === 'session' ? 'true' : null,
+          );
+      }
+    }
+    const sessionCall = of(r, 'session').find((e) => e.to === 'api-server' && e.kind === 'request')!;
+    expect(sessionCall.narration).toContain("credentials: 'include'");
+    const widen = of(r, 'session').find((e) => e.label.startsWith('widen the cookie'))!;
+    expect(widen.narration).toMatch(/CORS/);
+    expect((await row('cross-domain', 'Cross-domain')).claim).toContain(
+      'anywhere whose CORS policy allows it',
+    );
+  });
+
+  it('a Domain=example.com cookie is labelled for example.com and its subdomains', async () => {
+    const r = await run('cross-domain');
+    const held = of(r, 'session').flatMap((e) => e.snapshot.held.map((h) => h.where));
+    expect(held).toContain('cookie for example.com and its subdomains');
+    expect(held.join(' ')).not.toContain('*.');
+  });
+});
+
+describe('the expert review: narration and table cells say what happened', () => {
+  it('scale-out: after the restart, app-1 lost the session; round robin misses were made elsewhere', async () => {
+    const r = await run('scale-out');
+    const session = of(r, 'session');
+    const restart = session.findIndex((e) => e.label.startsWith('app-1 restarts'));
+    const misses = session.filter((e) => /memory: not found/.test(e.label));
+    const before = misses.filter((e) => session.indexOf(e) < restart);
+    const after = misses.filter((e) => session.indexOf(e) > restart);
+    expect(before.length).toBeGreaterThan(0);
+    for (const miss of before) expect(miss.narration).toContain('it was created on another server');
+    expect(after.map((e) => e.narration)).toEqual([
+      'app-1 no longer has this session: it was lost when app-1 restarted.',
+    ]);
+    const answer = session.slice(session.indexOf(after[0]!)).find((e) => e.kind === 'response')!;
+    expect(answer.narration).toBe('app-1: this session was lost when the server restarted');
+  });
+
+  it('attacks: two different apps are not a scaled-out pool', async () => {
+    const scalability = await row('attacks', 'Scalability');
+    expect(scalability.session).toBe('not exercised here (see scale-out)');
+    expect(scalability.jwt).toBe('not exercised here (see scale-out)');
+    expect((await row('scale-out', 'Scalability')).jwt).toContain('across 4 servers');
+  });
+
+  it('expiry-refresh: sessions time out too (seed 000: "session timeouts")', async () => {
+    const { description } = await run('expiry-refresh');
+    expect(description).not.toContain('simply stays valid until deleted');
+    expect(description).toContain('idle and absolute timeouts');
+  });
+
+  it('blocklist: the session lane copies a session ID, not a token', async () => {
+    const r = await run('blocklist');
+    const copy = of(r, 'session').find((e) => e.from === 'attacker' && e.label.startsWith('copies'))!;
+    expect(copy.label).toContain('session ID');
+    expect(`${copy.label} ${copy.narration}`).not.toMatch(/\btoken\b/);
+    const jwtCopy = of(r, 'jwt').find((e) => e.from === 'attacker' && e.label.startsWith('copies'))!;
+    expect(jwtCopy.label).toContain('token');
+  });
+});

@@ -307,11 +307,20 @@ describe('the seeds\u2019 claims, measured', () => {
         .filter((e) => e.from === 'api-server')
         .every((e) => e.outcome === 'accepted'),
     ).toBe(true);
-    // Every Bearer call to another origin is preceded by a CORS preflight.
+    // Every Bearer call to another origin has a CORS preflight from its own origin at most
+    // Access-Control-Max-Age (600 s) before it: the browser's preflight cache (Fetch §4.8).
     const jwtRequests = jwt.filter((e) => e.kind === 'request' && e.to === 'api-server');
-    jwtRequests.forEach((event, index) => {
-      if (event.wire?.includes('Authorization')) expect(jwtRequests[index - 1]!.wire).toMatch(/^OPTIONS /);
-    });
+    const originOf = (e: SimEvent) => /\r\nOrigin: ([^\r]+)/.exec(e.wire ?? '')?.[1];
+    const bearerCalls = jwtRequests.filter((e) => e.wire?.includes('\r\nAuthorization: Bearer '));
+    expect(bearerCalls).toHaveLength(3);
+    for (const call of bearerCalls) {
+      const preflight = jwtRequests
+        .slice(0, jwtRequests.indexOf(call))
+        .reverse()
+        .find((e) => e.wire?.startsWith('OPTIONS ') && originOf(e) === originOf(call));
+      expect(preflight, originOf(call)).toBeDefined();
+      expect(call.snapshot.now - preflight!.snapshot.now).toBeLessThan(600_000);
+    }
   });
 
   it('blocklist: instant JWT revocation, at the price of a lookup per request like sessions', async () => {

@@ -71,12 +71,17 @@ function sizeCell(run: SimulationRun, flow: Flow, summary: FlowSummary): string 
   return `${credentials}; ${perRequest(summary.authenticatedRequestBytes, summary.authenticatedRequests)} B per authenticated request; ${summary.bytesOnWire} B on the wire in all`;
 }
 
+/**
+ * Scaling out means replicas of one app behind a load balancer (or the shared store they all
+ * depend on failing). Two different apps in one run, such as the attacks scenario's naive-api
+ * and hardened-api, say nothing about scalability.
+ */
 function scalabilityCell(run: SimulationRun, flow: Flow): string {
   const events = flowEvents(run, flow);
-  const servers = Math.max(...events.map((event) => event.snapshot.servers));
+  const replicas = Math.max(...events.map((event) => event.snapshot.replicas));
   const down = events.filter((event) => event.snapshot.store === 'down');
   const answers = events.filter((event) => event.outcome);
-  if (servers < 2 && !down.length) return 'not exercised here (see scale-out)';
+  if (replicas < 2 && !down.length) return 'not exercised here (see scale-out)';
   const downAnswers = answers.filter((event) => event.snapshot.store === 'down');
   const downAccepted = downAnswers.filter((event) => event.outcome === 'accepted').length;
   const spread = new Set(
@@ -85,7 +90,7 @@ function scalabilityCell(run: SimulationRun, flow: Flow): string {
       .map((e) => e.to),
   ).size;
   const parts = [
-    `${answers.filter((e) => e.outcome === 'accepted').length}/${answers.length} answers accepted across ${count(servers, 'server')}`,
+    `${answers.filter((e) => e.outcome === 'accepted').length}/${answers.length} answers accepted across ${count(replicas, 'server')}`,
   ];
   if (spread) parts[0] += ` (requests reached ${spread})`;
   if (downAnswers.length) parts.push(`with the store down: ${downAccepted}/${downAnswers.length} accepted`);
@@ -161,7 +166,8 @@ export function compareFlows(run: SimulationRun): ComparisonRow[] {
     },
     {
       aspect: 'Cross-domain',
-      claim: 'Cookies are bound to their domain; an Authorization header goes anywhere.',
+      claim:
+        'Cookies are bound to their domain; an Authorization header goes anywhere whose CORS policy allows it.',
       ...cell((_, flow) => crossDomainCell(run, flow)),
     },
     {

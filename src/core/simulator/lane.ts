@@ -75,6 +75,11 @@ export class Lane {
   readonly jar = new CookieJar();
   readonly localStorage = new Map<string, string>();
   readonly memory = new Map<string, string>();
+  /**
+   * What pages on other origins keep in their own memory (partner.example.org's own token).
+   * Apart from the rest: a page on one origin cannot read another origin's storage.
+   */
+  readonly otherOrigins = new Map<string, Map<string, string>>();
 
   // Server-side state.
   storeMode: 'none' | 'shared' | 'memory';
@@ -83,6 +88,8 @@ export class Lane {
   readonly sharedSessions = new Map<string, SessionRecord>();
   readonly serverMemory = new Map<string, Map<string, SessionRecord>>();
   servers = ['app-server'];
+  /** Session IDs each server lost from its memory when it restarted, so a miss says why. */
+  readonly #lostInRestart = new Map<string, Set<string>>();
   balancer = { enabled: false, sticky: false, next: 0, pins: new Map<string, string>() };
   /** A JWT blocklist (`jti`s of revoked tokens), when the flow keeps one. */
   blocklist: Set<string> | null = null;
@@ -142,6 +149,9 @@ export class Lane {
     for (const [key, value] of this.localStorage)
       browser.push(`${key} (localStorage, ${byteLength(value)} B)`);
     for (const [key, value] of this.memory) browser.push(`${key} (page memory, ${byteLength(value)} B)`);
+    for (const [origin, memory] of this.otherOrigins)
+      for (const [key, value] of memory)
+        browser.push(`${key} (${origin} page memory, ${byteLength(value)} B)`);
     let storeEntries = this.sharedSessions.size;
     if (this.storeMode === 'memory')
       storeEntries = [...this.serverMemory.values()].reduce((sum, map) => sum + map.size, 0);
@@ -153,6 +163,7 @@ export class Lane {
       store: this.storeMode === 'none' && !this.blocklist ? 'none' : this.storeUp ? 'up' : 'down',
       storeEntries,
       servers: this.servers.length,
+      replicas: this.balancer.enabled ? this.servers.length : 1,
       now: this.now(),
       counters: {
         requests: this.counters.requests,
@@ -168,13 +179,19 @@ export class Lane {
   #held(): HeldCredential[] {
     const held: HeldCredential[] = this.jar.all.map((cookie) => ({
       name: cookie.name,
-      where: `cookie for ${cookie.hostOnly ? cookie.domain : `*.${cookie.domain}`}${cookie.path === '/' ? '' : cookie.path}`,
+      // A Domain cookie goes to the domain itself as well as every subdomain (RFC 6265bis §5.1.3).
+      where: cookie.hostOnly
+        ? `cookie for ${cookie.domain}${cookie.path === '/' ? '' : cookie.path}`
+        : `cookie for ${cookie.domain} and its subdomains${cookie.path === '/' ? '' : `, Path=${cookie.path}`}`,
       bytes: byteLength(cookie.value),
     }));
     for (const [name, value] of this.localStorage)
       held.push({ name, where: 'localStorage', bytes: byteLength(value) });
     for (const [name, value] of this.memory)
       held.push({ name, where: 'page memory', bytes: byteLength(value) });
+    for (const [origin, memory] of this.otherOrigins)
+      for (const [name, value] of memory)
+        held.push({ name, where: `${origin} page memory`, bytes: byteLength(value) });
     return held;
   }
 
@@ -424,6 +441,14 @@ export class Lane {
 
   // ---- Session store -------------------------------------------------------------------
 
+  /** A server restarts (a deploy): the sessions it kept in its own memory are gone. */
+  restartServer(server: string) {
+    const memory = this.serverMemory.get(server);
+    if (!memory) return;
+    this.#lostInRestart.set(server, new Set(memory.keys()));
+    memory.clear();
+  }
+
   #memoryOf(server: string): Map<string, SessionRecord> {
     let map = this.serverMemory.get(server);
     if (!map) this.serverMemory.set(server, (map = new Map()));
@@ -530,7 +555,9 @@ export class Lane {
         `look up sid in ${server}'s memory: ${record ? 'found' : 'not found'}`,
         record
           ? `${server} finds the session in its own memory.`
-          : `${server} has never seen this session: it was created on another server.`,
+          : this.#lostInRestart.get(server)?.has(sid)
+            ? `${server} no longer has this session: it was lost when ${server} restarted.`
+            : `${server} has never seen this session: it was created on another server.`,
       );
     } else {
       const command = respCommand('GET', `sess:${sid}`);
@@ -570,6 +597,8 @@ export class Lane {
         wire: respReply(record ? JSON.stringify(record) : null),
       });
     }
+    if (!record && this.storeMode === 'memory' && this.#lostInRestart.get(server)?.has(sid))
+      return { ok: false, status: 401, reason: 'this session was lost when the server restarted' };
     if (!record)
       return {
         ok: false,

@@ -28,6 +28,11 @@ export interface LaneSnapshot {
   store: 'none' | 'up' | 'down';
   storeEntries: number;
   servers: number;
+  /**
+   * Copies of one app behind the load balancer (1 without a balancer): what scaling out means.
+   * Two different apps side by side (naive-api and hardened-api) are not replicas.
+   */
+  replicas: number;
   /** Simulated wall-clock time, epoch ms. */
   now: number;
   /** The flow's counters so far, this event included: the live counters of the view. */

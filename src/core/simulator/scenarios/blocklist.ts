@@ -8,7 +8,12 @@ async function story(lane: Lane) {
     lane.advance(1000);
     await sendRequest(lane);
   }
-  await copyCredential(lane, 'a token pasted into a support ticket');
+  await copyCredential(
+    lane,
+    lane.flow === 'session'
+      ? 'a support ticket\u2019s HAR log, Cookie header included'
+      : 'a token pasted into a support ticket',
+  );
   lane.advance(2000);
   await revoke(lane);
   await sendRequest(lane, { client: 'attacker', credential: lane.stolen?.value });

@@ -187,7 +187,7 @@ export const expiryRefreshScenario: ScenarioDefinition = {
   id: 'expiry-refresh',
   title: 'Expiry and refresh-token rotation with reuse detection',
   description:
-    'A short-lived access token expires; a refresh token (sent only to the refresh endpoint) gets a new pair and is rotated. When a copied, already-rotated refresh token is replayed, the whole family is revoked. The session flow needs none of this: its session simply stays valid until deleted.',
+    'A short-lived access token expires; a refresh token (sent only to the refresh endpoint) gets a new pair and is rotated. When a copied, already-rotated refresh token is replayed, the whole family is revoked. The session flow needs none of this: the server extends or ends the session itself (idle and absolute timeouts) without the client holding a second credential.',
   async session(lane) {
     await logIn(lane);
     lane.advance(1000);

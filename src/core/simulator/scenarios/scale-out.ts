@@ -38,7 +38,7 @@ export const scaleOutScenario: ScenarioDefinition = {
       'Phase 2: sticky sessions. The balancer pins Ada\u2019s browser to app-1, the server that knows her session.',
     );
     await requests(lane, 3);
-    lane.serverMemory.get('app-1')?.clear();
+    lane.restartServer('app-1');
     lane.act(
       'app-1',
       'app-1 restarts (deploy): its memory is wiped',
