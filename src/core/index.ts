@@ -18,6 +18,7 @@ export { decodeBase64url, encodeBase64url } from './token/base64url';
 export type { AuditContext, Finding, RuleId, Severity } from './audit/types';
 export { compareTokens, compareObjects, type ClaimChange, type TokenComparison } from './token/compare';
 export { normalizeTokenInput } from './token/normalize';
+export { escapeBidiControls, formatJsonPath, parseJson, type JsonPath } from './token/json';
 export {
   describeClaims,
   claimRowLimit,

@@ -3,13 +3,18 @@
  * nested thousands of levels deep (an attacker's favourite), so when it overflows the stack
  * the same text is produced by a loop with an explicit stack instead.
  */
+import { escapeBidiControls } from '../core/token/json';
+
 export function prettyJson(value: unknown, indent = 2): string {
+  let text: string;
   try {
-    return JSON.stringify(value, null, indent) ?? String(value);
+    text = JSON.stringify(value, null, indent) ?? String(value);
   } catch (error) {
     if (!(error instanceof RangeError)) return `(This value cannot be shown: ${String(error)}.)`;
-    return prettyJsonIteratively(value, indent);
+    text = prettyJsonIteratively(value, indent);
   }
+  // Inside JSON strings a bidi control may stand escaped: the same JSON, shown as it really is.
+  return escapeBidiControls(text);
 }
 
 /** Past this depth lines are no longer indented further: 10,000 levels would make gigabytes of spaces. */

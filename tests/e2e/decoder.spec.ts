@@ -72,6 +72,31 @@ test('a script in a claim stays text, and the page keeps working', async ({ page
   expect(errors).toEqual([]);
 });
 
+test('a right-to-left override cannot make a claim look like another', async ({ page }) => {
+  await page.goto(`/#token=${token({ alg: 'HS256' }, { '\u202enimda_si': true, sub: 'admin\u202enimda-ton' })}`);
+  const table = page.getByTestId('claims-table');
+  await expect(table).toContainText('\\u202enimda_si');
+  await expect(table).toContainText('admin\\u202enimda-ton');
+  await expect(page.getByTestId('payload-json')).toContainText('"\\u202enimda_si": true');
+  await expect(page.getByText('holds bidirectional control characters')).toBeVisible();
+});
+
+test('a big second token is compared off the main thread, and a long list of changes is cut short', async ({
+  page,
+}) => {
+  await page.goto(`/#token=${token({ alg: 'HS256' }, { sub: 'ada' })}`);
+  await page.getByRole('button', { name: 'Compare claims with a second token' }).click();
+  // 1,000 added claims of 80 characters: past the 64 KiB the worker takes over at.
+  const claims = Object.fromEntries(
+    Array.from({ length: 1000 }, (_, i) => [`claim${String(i).padStart(4, '0')}`, 'x'.repeat(80)]),
+  );
+  const big = token({ alg: 'HS256' }, { sub: 'ada', ...claims });
+  expect(big.length).toBeGreaterThan(64 * 1024);
+  await page.locator('#compare-input').fill(big);
+  await expect(page.getByText('…and 800 more changes.')).toBeVisible();
+  await expect(page.locator('.changes li')).toHaveCount(200);
+});
+
 test('a 1 MB token decodes off the main thread without a long task', async ({ page }) => {
   await page.goto('/');
   const big = token({ alg: 'HS256' }, { sub: '1', blob: 'x'.repeat(1024 * 1024) });

@@ -456,3 +456,13 @@ describe('inspect: numbers JavaScript cannot hold', () => {
     expect(result.notes[1]).toContain('read (and shown) as 12345678901234567000');
   });
 });
+
+describe('inspect: bidirectional controls', () => {
+  it('notes them, since they make a claim display as something else', () => {
+    const result = inspect(`${header}.${b64url('{"\u202enimda_si":true}')}.${signature}`);
+    expect(result.ok).toBe(true);
+    expect(result.notes).toEqual([
+      expect.stringContaining('The payload holds bidirectional control characters'),
+    ]);
+  });
+});

@@ -31,3 +31,12 @@ describe('prettyJson', () => {
     expect(text.length).toBeLessThan(10_000 * 2 * (64 * 2 + 10));
   });
 });
+
+describe('prettyJson and bidirectional controls', () => {
+  it('writes them escaped, which is the same JSON shown as it really is', () => {
+    const value = { '\u202enimda_si': 'admin\u202enimda-ton' };
+    const text = prettyJson(value);
+    expect(text).toBe('{\n  "\\u202enimda_si": "admin\\u202enimda-ton"\n}');
+    expect(JSON.parse(text)).toEqual(value);
+  });
+});

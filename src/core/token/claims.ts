@@ -1,4 +1,5 @@
 import type { NameInfo } from './registry';
+import { escapeBidiControls } from './json';
 import { describeNumericDate, relativePhrase } from './time';
 
 export interface ClaimRow {
@@ -42,7 +43,7 @@ function safeStringify(value: unknown): string {
 }
 
 function displayValue(value: unknown): string {
-  const text = typeof value === 'string' ? value : safeStringify(value);
+  const text = escapeBidiControls(typeof value === 'string' ? value : safeStringify(value));
   return text.length > displayLimit ? `${text.slice(0, displayLimit)}…` : text;
 }
 

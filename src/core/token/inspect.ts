@@ -1,6 +1,6 @@
 import { runSyncRules } from '../audit/rules';
 import { decodeBase64url } from './base64url';
-import { formatJsonPath, parseJson, type JsonLossyNumber } from './json';
+import { escapeBidiControls, formatJsonPath, parseJson, type JsonLossyNumber } from './json';
 import { normalizeTokenInput } from './normalize';
 import type { DecodedToken, Inspection, InspectionError, PartName, TokenFormat, TokenPart } from './types';
 import { decodeUtf8 } from './utf8';
@@ -95,6 +95,10 @@ class Walk {
     }
     for (const d of parsed.duplicates) this.duplicates.push({ part: name, ...d });
     for (const lossy of parsed.lossyNumbers) this.notes.push(lossyNumberNote(partLabels[name], lossy));
+    if (escapeBidiControls(text) !== text)
+      this.notes.push(
+        `The ${name} holds bidirectional control characters (like U+202E), which make text display in another order than it is written: they are shown escaped, as \\u202e.`,
+      );
     return parsed.value;
   }
 

@@ -21,15 +21,20 @@ export function formatJsonPath(path: JsonPath, max = 80): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
+/** The characters that reorder the text around them (Unicode bidi controls). */
+const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /**
- * A string as JSON writes it, with the bidirectional controls escaped as well: a name or value
- * from a token must not reorder the text around it when shown (a spoofed message).
+ * Text from a token with its bidirectional controls written as `\u202e`: a claim must not make
+ * itself or its neighbours display as something else ("is_admin" spelled backwards).
  */
+export function escapeBidiControls(text: string): string {
+  return text.replace(bidiControls, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A string as JSON writes it, bidi controls escaped too. */
 export function quoteJson(text: string): string {
-  return JSON.stringify(text).replace(
-    /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return escapeBidiControls(JSON.stringify(text));
 }
 
 export interface JsonDuplicate {
