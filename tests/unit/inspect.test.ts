@@ -452,7 +452,9 @@ describe('inspect: numbers JavaScript cannot hold', () => {
       expect.stringContaining('The number 1e400 at "exp" in the payload'),
       expect.stringContaining('The number 12345678901234567890 at "n" in the payload'),
     ]);
-    expect(result.notes[0]).toContain('shown as null');
+    expect(result.notes[0]).toContain('read as Infinity and shown as null');
+    const negative = inspect(`${header}.${b64url('{"nbf":-1e400}')}.${signature}`);
+    expect(negative.notes[0]).toContain('read as -Infinity');
     expect(result.notes[1]).toContain('read (and shown) as 12345678901234567000');
   });
 });

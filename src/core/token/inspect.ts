@@ -27,7 +27,7 @@ function lossyNumberNote(part: string, { path, literal, value }: JsonLossyNumber
   const where = path.length ? `${formatJsonPath(path)} in ${part}` : part;
   const shown = Number.isFinite(value)
     ? `it is read (and shown) as ${String(value)}`
-    : 'it is read as Infinity and shown as null';
+    : `it is read as ${String(value)} and shown as null`;
   return `The number ${literal} at ${where} is beyond what a JavaScript number holds exactly: ${shown}. A server in another language may read it differently.`;
 }
 

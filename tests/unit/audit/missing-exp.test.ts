@@ -11,6 +11,10 @@ describe('missing-exp', () => {
     const [finding] = missingExp.check(decoded(jws({ alg: 'HS256' }, { exp: '1800000000' })), { now });
     expect(finding?.message).toContain('is a string, not a NumericDate');
   });
+  it('says an exp of 1e400 overflowed, rather than calling a number "not a number"', () => {
+    const [finding] = missingExp.check(decoded(jws({ alg: 'HS256' }, '{"exp":1e400}')), { now });
+    expect(finding?.message).toContain('a number too large for any date');
+  });
   it('leaves a numeric exp, a text payload and a JWE alone', () => {
     expect(missingExp.check(decoded(jws({ alg: 'HS256' }, { exp: nowSeconds + 60 })), { now })).toEqual([]);
     expect(missingExp.check(decoded(jws({ alg: 'HS256' }, 'plain text')), { now })).toEqual([]);

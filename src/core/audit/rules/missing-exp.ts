@@ -10,14 +10,20 @@ export const missingExp: SyncRule = {
     if (!payload) return [];
     const exp = payload.exp;
     if (typeof exp === 'number' && Number.isFinite(exp)) return [];
-    const present = exp !== undefined;
+    const what =
+      typeof exp === 'number'
+        ? 'a number too large for any date (it overflows to Infinity)'
+        : typeof exp === 'string'
+          ? 'a string'
+          : `a ${exp === null ? 'null' : typeof exp}`;
     return [
       {
         rule: 'missing-exp',
         severity: 'warn',
-        message: present
-          ? `The "exp" claim is ${typeof exp === 'string' ? 'a string' : `a ${exp === null ? 'null' : typeof exp}`}, not a NumericDate (seconds since 1970), so verifiers cannot enforce it.`
-          : 'The token has no "exp" claim: it never expires.',
+        message:
+          exp !== undefined
+            ? `The "exp" claim is ${what}, not a NumericDate (seconds since 1970), so verifiers cannot enforce it.`
+            : 'The token has no "exp" claim: it never expires.',
         why: 'A token without an expiry is valid until the signing key changes; a leaked or stolen copy works forever, and JWTs cannot be revoked without a server-side list.',
         fix: 'Issue short-lived tokens: set "exp" (as a number of seconds) to minutes for access tokens, and use refresh tokens for longer sessions.',
         reference: 'RFC 7519 §4.1.4, OWASP JWT Cheat Sheet "No Built-In Token Revocation by the User"',
