@@ -97,6 +97,20 @@ const errorField = StateField.define<DecorationSet>({
   provide: (field) => EditorView.decorations.from(field),
 });
 
+// aria-invalid on the focusable content element follows the error mark: a screen reader says
+// "invalid entry" as it enters the editor, not only the sighted see the wavy line.
+const invalidField = StateField.define<boolean>({
+  create: () => false,
+  update(invalid, transaction) {
+    for (const effect of transaction.effects) if (effect.is(setError)) invalid = effect.value !== null;
+    return invalid;
+  },
+  provide: (field) =>
+    EditorView.contentAttributes.from(field, (invalid): Record<string, string> =>
+      invalid ? { 'aria-invalid': 'true' } : {},
+    ),
+});
+
 export interface JsonEditorHandle {
   setText(text: string): void;
   setErrorAt(position: number | null): void;
@@ -105,7 +119,13 @@ export interface JsonEditorHandle {
 
 export function createJsonEditor(
   parent: HTMLElement,
-  options: { text: string; label: string; onChange: (text: string) => void },
+  options: {
+    text: string;
+    label: string;
+    onChange: (text: string) => void;
+    /** The status that says what is wrong (or "Valid JSON"), outside the shadow root. */
+    describedBy?: HTMLElement;
+  },
 ): JsonEditorHandle {
   let applying = false;
   const shadow = parent.shadowRoot ?? parent.attachShadow({ mode: 'open' });
@@ -125,6 +145,7 @@ export function createJsonEditor(
         json(),
         syntaxHighlighting(jsonHighlight),
         errorField,
+        invalidField,
         history(),
         // The standard editing keys and undo/redo; Enter keeps the indentation JSON's grammar
         // asks for. Not indentWithTab: Tab must leave the editor.
@@ -145,6 +166,10 @@ export function createJsonEditor(
       ],
     }),
   });
+  // An aria-describedby id cannot reach out of the shadow root (ids resolve inside their own
+  // tree), but an element reference can point at an element in an enclosing tree (HTML's
+  // attr-associated elements, "Reflecting content attributes in IDL attributes").
+  if (options.describedBy) view.contentDOM.ariaDescribedByElements = [options.describedBy];
   return {
     setText(text) {
       if (text === view.state.doc.toString()) return;
