@@ -158,6 +158,9 @@ test('a scenario alone picks the simulator, and an unknown tool says what exists
     .toEqual({ type: 'tokenscope:ready', tool: 'simulator', scenario: 'login' });
   await expect(widget.getByText('Loading…')).toHaveCount(0, { timeout: 15_000 });
 
+  widget = await openHost(page, baseURL!, 'scenario=logn');
+  await expect(widget.getByTestId('sim-unknown-scenario')).toContainText('no scenario called “logn”');
+
   widget = await openHost(page, baseURL!, 'tool=nonsense');
   await expect(widget.getByRole('alert')).toContainText(
     'Use one of: decoder, verifier, generator, toolbox, simulator',
