@@ -1,32 +1,18 @@
-import { formatMarker, formatVersion, manifestName, type ImportResult, type Workspace } from './types';
+import type { FileEntry } from '@zip.js/zip.js';
+import { CappedTextWriter, OutputTooLarge } from './capped-writer';
+import { formatBytes, formatCount, importLimits } from './limits';
+import { readWorkspace } from './read-workspace';
+import { formatMarker, formatVersion, manifestName, type ImportResult } from './types';
 import { loadZip } from './zip';
 
-const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
+const tooLarge = (why: string): ImportResult => ({
+  ok: false,
+  code: 'too-large',
+  reason: `${why} Nothing was changed.`,
+});
 
-/** Checks the manifest's shape: an import restores only what has the right types. */
-function workspaceFrom(value: unknown): Workspace | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const source = value as Record<string, unknown>;
-  const generator = (source.generator ?? {}) as Record<string, unknown>;
-  const keys = Array.isArray(source.keys) ? source.keys : [];
-  return {
-    token: text(source.token),
-    key: text(source.key),
-    keyOrigin: text(source.keyOrigin, 'imported'),
-    profile:
-      typeof source.profile === 'object' && source.profile !== null
-        ? (source.profile as Record<string, unknown>)
-        : {},
-    generator: { header: text(generator.header), payload: text(generator.payload) },
-    keys: keys.filter(
-      (key): key is Workspace['keys'][number] =>
-        typeof key === 'object' &&
-        key !== null &&
-        typeof key.name === 'string' &&
-        typeof key.publicJwk === 'object',
-    ),
-  };
-}
+/** A name from the zip, shortened for a message: it is whatever the file says. */
+const shortName = (name: string) => JSON.stringify(name.length > 60 ? `${name.slice(0, 57)}...` : name);
 
 function failure(error: unknown): ImportResult {
   const message = error instanceof Error ? error.message : String(error);
@@ -41,6 +27,27 @@ function failure(error: unknown): ImportResult {
       ok: false,
       code: 'password-needed',
       reason: 'This zip is encrypted: enter its password and import again. Nothing was changed.',
+    };
+  const tooBig = [error, (error as { cause?: unknown } | undefined)?.cause].find(
+    (candidate) => candidate instanceof OutputTooLarge,
+  );
+  if (tooBig)
+    return tooLarge(
+      `${manifestName} in this zip unpacks to more than ${formatBytes(tooBig.limit)}, more than its header records; the zip is damaged or built to exhaust memory, so reading stopped.`,
+    );
+  if (/Unsafe filename/i.test(message))
+    return {
+      ok: false,
+      code: 'damaged',
+      reason:
+        'This zip has a file whose name leads outside the zip (such as "../"), which no Tokenscope workspace has; it was not opened. Nothing was changed.',
+    };
+  // zip.js stops an entry that unpacks to more (or less) than its header declares.
+  if (/Invalid uncompressed size/i.test(message))
+    return {
+      ok: false,
+      code: 'damaged',
+      reason: `${manifestName} in this zip does not unpack to the size its header records: the zip is damaged or was tampered with. Nothing was changed.`,
     };
   return {
     ok: false,
@@ -57,6 +64,10 @@ export async function importWorkspace(
   bytes: Uint8Array,
   options: { password?: string } = {},
 ): Promise<ImportResult> {
+  if (bytes.length > importLimits.zipBytes)
+    return tooLarge(
+      `This file is ${formatBytes(bytes.length)}; a workspace zip is at most ${formatBytes(importLimits.zipBytes)}.`,
+    );
   try {
     const zip = await loadZip();
     const reader = new zip.ZipReader(
@@ -64,9 +75,40 @@ export async function importWorkspace(
       options.password ? { password: options.password } : {},
     );
     try {
-      const entries = await reader.getEntries();
-      const manifest = entries.find((entry) => entry.filename === manifestName);
-      if (!manifest || manifest.directory)
+      // Entry by entry, so a zip claiming 60,000 files is refused after the first one is read.
+      let declaredEntries = 0;
+      let entries = 0;
+      let totalBytes = 0;
+      let manifest: FileEntry | undefined;
+      const generator = reader.getEntriesGenerator({
+        onprogress: async (_index: number, total: number) => void (declaredEntries = total),
+      });
+      for await (const entry of generator) {
+        entries++;
+        const count = Math.max(entries, declaredEntries);
+        if (count > importLimits.entries)
+          return tooLarge(
+            `This zip holds ${formatCount(count)} files; a workspace zip has at most ${formatCount(importLimits.entries)}, so it was not opened.`,
+          );
+        const size = entry.uncompressedSize;
+        if (entry.filename === manifestName && !entry.directory) {
+          if (size > importLimits.manifestBytes)
+            return tooLarge(
+              `${manifestName} in this zip would unpack to ${formatBytes(size)}; a workspace manifest is at most ${formatBytes(importLimits.manifestBytes)}, so it was not unpacked.`,
+            );
+          manifest ??= entry;
+        }
+        if (size > importLimits.entryBytes)
+          return tooLarge(
+            `The file ${shortName(entry.filename)} in this zip would unpack to ${formatBytes(size)}; no file in a workspace zip is over ${formatBytes(importLimits.entryBytes)}, so the zip was not opened.`,
+          );
+        totalBytes += size;
+        if (totalBytes > importLimits.totalBytes)
+          return tooLarge(
+            `The files in this zip would unpack to more than ${formatBytes(importLimits.totalBytes)} in all; a workspace zip is smaller, so it was not opened.`,
+          );
+      }
+      if (!manifest)
         return {
           ok: false,
           code: 'not-ours',
@@ -78,19 +120,12 @@ export async function importWorkspace(
           code: 'password-needed',
           reason: 'This zip is encrypted: enter its password and import again. Nothing was changed.',
         };
-      const json = await manifest.getData!(
-        new zip.TextWriter(),
-        options.password ? { password: options.password } : {},
-      );
-      let parsed: {
-        format?: unknown;
-        version?: unknown;
-        workspace?: unknown;
-        includesPrivateKeys?: unknown;
-        exportedAt?: unknown;
-      };
+      // Unpacked into a writer that stops at the cap, whatever size the header declared.
+      const text = new CappedTextWriter(importLimits.manifestBytes);
+      await manifest.getData(text, options.password ? { password: options.password } : {});
+      let json: unknown;
       try {
-        parsed = JSON.parse(json);
+        json = JSON.parse(text.text());
       } catch {
         return {
           ok: false,
@@ -98,6 +133,13 @@ export async function importWorkspace(
           reason: `${manifestName} in this zip is not valid JSON. Nothing was changed.`,
         };
       }
+      if (typeof json !== 'object' || json === null || Array.isArray(json))
+        return {
+          ok: false,
+          code: 'not-ours',
+          reason: `This zip's ${manifestName} is not a Tokenscope workspace (it holds no JSON object). Nothing was changed.`,
+        };
+      const parsed = json as Record<string, unknown>;
       if (parsed.format !== formatMarker)
         return {
           ok: false,
@@ -111,16 +153,11 @@ export async function importWorkspace(
           reason:
             'This workspace was written by a newer Tokenscope; reload the page to update, then import again. Nothing was changed.',
         };
-      const workspace = workspaceFrom(parsed.workspace);
-      if (!workspace)
-        return {
-          ok: false,
-          code: 'damaged',
-          reason: 'The workspace in this zip is incomplete. Nothing was changed.',
-        };
+      const reading = readWorkspace(parsed.workspace);
+      if (!reading.ok) return { ok: false, code: 'invalid', reason: reading.reason };
       return {
         ok: true,
-        workspace,
+        workspace: reading.workspace,
         includesPrivateKeys: parsed.includesPrivateKeys === true,
         exportedAt: typeof parsed.exportedAt === 'string' ? parsed.exportedAt : undefined,
       };

@@ -10,6 +10,23 @@ export interface WorkspaceKey {
   privateJwk?: JWK;
 }
 
+/**
+ * The verification profile as the Verifier's controls set it; an import restores only these
+ * members, each with its type checked. (A type alias, so it fits `Workspace['profile']`.)
+ */
+export type VerificationProfile = {
+  algorithms?: string[];
+  issuer?: string;
+  /** One audience, or several separated by commas. */
+  audience?: string;
+  requiredClaims?: string[];
+  /** Seconds, 0 or more. */
+  clockTolerance?: number;
+  /** Epoch milliseconds the Verifier treats as now. */
+  now?: number;
+  secretEncoding?: 'utf8' | 'base64' | 'base64url';
+};
+
 /** What a workspace zip carries, and what importing one restores. */
 export interface Workspace {
   token: string;
@@ -30,7 +47,16 @@ export interface ExportOptions {
   date?: Date;
 }
 
-export type ImportFailure = 'password-needed' | 'wrong-password' | 'not-ours' | 'damaged' | 'newer-version';
+export type ImportFailure =
+  | 'password-needed'
+  | 'wrong-password'
+  | 'not-ours'
+  | 'damaged'
+  | 'newer-version'
+  /** Larger than a workspace zip can be (a zip bomb, or not a workspace): refused unopened. */
+  | 'too-large'
+  /** A manifest field of the wrong type or out of range. */
+  | 'invalid';
 
 export type ImportResult =
   | { ok: true; workspace: Workspace; includesPrivateKeys: boolean; exportedAt?: string }

@@ -1,0 +1,202 @@
+/**
+ * Reads the `workspace` member of a manifest, strictly. Tokenscope writes every field with its
+ * type, so a field of another type means the file was edited or damaged: the whole import is
+ * refused, naming the field, rather than restoring part of it (the tools would otherwise receive
+ * values they cannot use, and the app would say "Restored" for what it did not restore).
+ * Members Tokenscope does not know are left out.
+ */
+import type { JWK } from 'jose';
+import { formatCount, importLimits } from './limits';
+import type { VerificationProfile, Workspace, WorkspaceKey } from './types';
+
+export type WorkspaceReading = { ok: true; workspace: Workspace } | { ok: false; reason: string };
+
+class FieldProblem extends Error {}
+
+type Fields = Record<string, unknown>;
+
+/** How a JSON value is named in a message: "a string", "a list", "null". */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'boolean') return 'true or false';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+function wrongType(path: string, value: unknown, expected: string): never {
+  const found = value === undefined ? `no "${path}"` : `"${path}" as ${kindOf(value)}`;
+  throw new FieldProblem(`The workspace in this zip has ${found}; it must be ${expected}.`);
+}
+
+function wrongValue(path: string, shown: string, expected: string): never {
+  throw new FieldProblem(`The workspace in this zip has "${path}" set to ${shown}; it must be ${expected}.`);
+}
+
+const isObject = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function objectAt(value: unknown, path: string, expected: string): Fields {
+  if (!isObject(value)) wrongType(path, value, expected);
+  return value;
+}
+
+function stringAt(value: unknown, path: string, expected: string): string {
+  if (typeof value !== 'string') wrongType(path, value, expected);
+  return value;
+}
+
+function optionalString(value: unknown, path: string, expected: string): string | undefined {
+  return value === undefined ? undefined : stringAt(value, path, expected);
+}
+
+function stringList(value: unknown, path: string, expected: string, item: string): string[] {
+  if (!Array.isArray(value)) wrongType(path, value, expected);
+  return value.map((entry, index) => stringAt(entry, `${path}[${index}]`, item));
+}
+
+/** The earliest and latest "now" the Verifier's date field can show: years 1 to 9999. */
+const earliestNow = Date.parse('0001-01-02T00:00:00Z');
+const latestNow = Date.parse('9999-12-31T00:00:00Z');
+const secretEncodings = ['utf8', 'base64', 'base64url'] as const;
+
+/** The verification profile (the Verifier's controls): each member optional, each checked. */
+function readProfile(value: unknown): VerificationProfile {
+  const source = objectAt(value, 'profile', 'an object with the verification settings');
+  const profile: VerificationProfile = {};
+  if (source.algorithms !== undefined)
+    profile.algorithms = stringList(
+      source.algorithms,
+      'profile.algorithms',
+      'a list of algorithm names',
+      'an algorithm name such as "RS256"',
+    );
+  if (source.issuer !== undefined)
+    profile.issuer = stringAt(source.issuer, 'profile.issuer', 'the expected issuer as text');
+  if (source.audience !== undefined)
+    profile.audience = stringAt(
+      source.audience,
+      'profile.audience',
+      'the expected audience as text (several separated by commas)',
+    );
+  if (source.requiredClaims !== undefined)
+    profile.requiredClaims = stringList(
+      source.requiredClaims,
+      'profile.requiredClaims',
+      'a list of claim names',
+      'a claim name such as "exp"',
+    );
+  if (source.clockTolerance !== undefined) {
+    const expected = 'a number of seconds, 0 or more';
+    const tolerance = source.clockTolerance;
+    if (typeof tolerance !== 'number') wrongType('profile.clockTolerance', tolerance, expected);
+    if (!(tolerance >= 0)) wrongValue('profile.clockTolerance', String(tolerance), expected);
+    profile.clockTolerance = tolerance;
+  }
+  if (source.now !== undefined) {
+    const expected = 'a time in milliseconds since 1970, between the years 1 and 9999';
+    const now = source.now;
+    if (typeof now !== 'number') wrongType('profile.now', now, expected);
+    if (!(now >= earliestNow && now <= latestNow)) wrongValue('profile.now', String(now), expected);
+    profile.now = now;
+  }
+  if (source.secretEncoding !== undefined) {
+    const expected = '"utf8", "base64" or "base64url"';
+    const encoding = stringAt(source.secretEncoding, 'profile.secretEncoding', expected);
+    // The value is not echoed: it is whatever the file says, and only the three names mean anything.
+    if (!(secretEncodings as readonly string[]).includes(encoding))
+      wrongValue('profile.secretEncoding', 'an unknown encoding', expected);
+    profile.secretEncoding = encoding as VerificationProfile['secretEncoding'];
+  }
+  return profile;
+}
+
+// RFC 7518 §6.2-6.4 and RFC 8037 §2: the members each key type requires, all base64url text.
+const requiredMembers: Record<string, string[]> = {
+  RSA: ['n', 'e'],
+  EC: ['x', 'y'],
+  OKP: ['x'],
+  oct: ['k'],
+};
+const binaryMembers = ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi', 'x', 'y', 'k'];
+// RFC 7517 §4: the common members, when present, are text (key_ops and x5c lists of text).
+const textMembers = ['alg', 'kid', 'use', 'x5u', 'x5t', 'x5t#S256'];
+const base64url = /^[A-Za-z0-9_-]+$/;
+
+function readJwk(value: unknown, path: string): JWK {
+  const jwk = objectAt(value, path, 'a JWK (a JSON object with "kty", RFC 7517 §4)');
+  const kty = stringAt(jwk.kty, `${path}.kty`, 'a key type: "RSA", "EC", "OKP" or "oct"');
+  const required = requiredMembers[kty];
+  if (!required)
+    wrongValue(`${path}.kty`, 'a key type Tokenscope does not use', '"RSA", "EC", "OKP" or "oct"');
+  if (kty === 'EC' || kty === 'OKP')
+    stringAt(jwk.crv, `${path}.crv`, `a curve name such as "${kty === 'EC' ? 'P-256' : 'Ed25519'}"`);
+  for (const member of binaryMembers) {
+    if (jwk[member] === undefined && !required.includes(member)) continue;
+    const expected = 'base64url text (RFC 7518 §6)';
+    const text = stringAt(jwk[member], `${path}.${member}`, expected);
+    if (!base64url.test(text)) wrongValue(`${path}.${member}`, 'text that is not base64url', expected);
+  }
+  for (const member of textMembers) optionalString(jwk[member], `${path}.${member}`, 'text');
+  if (jwk.key_ops !== undefined)
+    stringList(jwk.key_ops, `${path}.key_ops`, 'a list of operations such as "verify"', 'text');
+  if (jwk.x5c !== undefined)
+    stringList(jwk.x5c, `${path}.x5c`, 'a list of base64 certificates', 'base64 text');
+  if (jwk.ext !== undefined && typeof jwk.ext !== 'boolean')
+    wrongType(`${path}.ext`, jwk.ext, 'true or false');
+  return jwk as JWK;
+}
+
+function readKey(value: unknown, index: number): WorkspaceKey {
+  const path = `keys[${index}]`;
+  const source = objectAt(value, path, 'an object with a "name" and a "publicJwk"');
+  const key: WorkspaceKey = {
+    name: stringAt(source.name, `${path}.name`, "the key's name as text"),
+    publicJwk: readJwk(source.publicJwk, `${path}.publicJwk`),
+  };
+  const alg = optionalString(source.alg, `${path}.alg`, 'an algorithm name such as "RS256"');
+  const kid = optionalString(source.kid, `${path}.kid`, 'text');
+  if (alg !== undefined) key.alg = alg;
+  if (kid !== undefined) key.kid = kid;
+  if (source.privateJwk !== undefined) {
+    const privateJwk = readJwk(source.privateJwk, `${path}.privateJwk`);
+    if (privateJwk.kty !== key.publicJwk.kty)
+      throw new FieldProblem(
+        `The workspace in this zip has "${path}.privateJwk" of type "${privateJwk.kty}" but "${path}.publicJwk" of type "${key.publicJwk.kty}"; they must be the two halves of one key.`,
+      );
+    if (privateJwk.kty !== 'oct' && privateJwk.d === undefined)
+      wrongType(`${path}.privateJwk.d`, undefined, 'the private part of the key (RFC 7518 §6)');
+    key.privateJwk = privateJwk;
+  }
+  return key;
+}
+
+/** Checks every field's type and range; the first problem found is the reason. */
+export function readWorkspace(value: unknown): WorkspaceReading {
+  try {
+    const source = objectAt(
+      value,
+      'workspace',
+      'an object holding the token, the key, the profile, the Generator JSON and the keys',
+    );
+    // In the order an export writes them, so the first problem named is the first one in the file.
+    const token = stringAt(source.token, 'token', 'the token as text (empty for none)');
+    const key = stringAt(source.key, 'key', 'the key as text (empty for none)');
+    const keyOrigin = optionalString(source.keyOrigin, 'keyOrigin', 'text') ?? 'imported';
+    const profile = readProfile(source.profile);
+    const generator = objectAt(source.generator, 'generator', 'an object with "header" and "payload"');
+    const header = stringAt(generator.header, 'generator.header', "the Generator's header JSON as text");
+    const payload = stringAt(generator.payload, 'generator.payload', "the Generator's payload JSON as text");
+    if (!Array.isArray(source.keys)) wrongType('keys', source.keys, 'a list of keys (empty for none)');
+    if (source.keys.length > importLimits.keys)
+      throw new FieldProblem(
+        `The workspace in this zip holds ${formatCount(source.keys.length)} keys; Tokenscope imports at most ${formatCount(importLimits.keys)}.`,
+      );
+    const keys = source.keys.map(readKey);
+    const workspace: Workspace = { token, key, keyOrigin, profile, generator: { header, payload }, keys };
+    return { ok: true, workspace };
+  } catch (error) {
+    if (error instanceof FieldProblem) return { ok: false, reason: `${error.message} Nothing was changed.` };
+    throw error;
+  }
+}
