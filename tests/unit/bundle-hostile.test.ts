@@ -379,3 +379,19 @@ describe('what already worked keeps working', () => {
     });
   });
 });
+
+describe('importWorkspace reads a file as a Blob', () => {
+  it('refuses an oversized file by its size, before reading any of it', async () => {
+    const huge = new Blob([new Uint8Array(16)]);
+    Object.defineProperty(huge, 'size', { value: 65 * 1024 * 1024 });
+    let sliced = false;
+    huge.slice = () => {
+      sliced = true;
+      return new Blob();
+    };
+    const result = await importWorkspace(huge);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toContain('at most 64.0 MiB');
+    expect(sliced).toBe(false);
+  });
+});

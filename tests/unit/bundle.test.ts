@@ -56,6 +56,13 @@ describe('workspace zip', () => {
     if (result.ok) expect(result.workspace).toEqual(workspace);
   });
 
+  it('imports the same zip from a file (Blob), read in slices', async () => {
+    const workspace = await sampleWorkspace();
+    const zip = await exportWorkspace(workspace, { includePrivateKeys: true, password: 'pw' });
+    const result = await importWorkspace(new Blob([zip]), { password: 'pw' });
+    expect(result.ok && result.workspace).toEqual(workspace);
+  });
+
   it('export -> import gives the same workspace with an AES-256 password', async () => {
     const workspace = await sampleWorkspace();
     const zip = await exportWorkspace(workspace, { includePrivateKeys: true, password: 'correct horse' });

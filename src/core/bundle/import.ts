@@ -58,20 +58,22 @@ function failure(error: unknown): ImportResult {
 
 /**
  * Reads a workspace zip. Never throws: a wrong password, a zip that is not a Tokenscope workspace
- * or a damaged file each come back as a reason, and the caller changes nothing.
+ * or a damaged file each come back as a reason, and the caller changes nothing. A file (Blob) is
+ * read in slices as zip.js needs them, so an oversized one is refused without being loaded.
  */
 export async function importWorkspace(
-  bytes: Uint8Array,
+  file: Uint8Array | Blob,
   options: { password?: string } = {},
 ): Promise<ImportResult> {
-  if (bytes.length > importLimits.zipBytes)
+  const size = file instanceof Blob ? file.size : file.length;
+  if (size > importLimits.zipBytes)
     return tooLarge(
-      `This file is ${formatBytes(bytes.length)}; a workspace zip is at most ${formatBytes(importLimits.zipBytes)}.`,
+      `This file is ${formatBytes(size)}; a workspace zip is at most ${formatBytes(importLimits.zipBytes)}.`,
     );
   try {
     const zip = await loadZip();
     const reader = new zip.ZipReader(
-      new zip.Uint8ArrayReader(bytes),
+      file instanceof Blob ? new zip.BlobReader(file) : new zip.Uint8ArrayReader(file),
       options.password ? { password: options.password } : {},
     );
     try {

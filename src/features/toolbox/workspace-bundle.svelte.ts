@@ -50,7 +50,9 @@ export async function describeRestored(restored: Workspace, includesPrivateKeys:
   }
   if (restored.keys.length)
     parts.push(`${restored.keys.length} saved key${restored.keys.length === 1 ? '' : 's'}`);
-  parts.push('the Generator\u2019s JSON', 'the verification profile');
+  // An empty header or payload is not restored (see restoreWorkspace), so not reported either.
+  if (restored.generator.header || restored.generator.payload) parts.push('the Generator\u2019s JSON');
+  parts.push('the verification profile');
   const list = `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
   return `${list}${includesPrivateKeys ? ' (the zip carried private keys and secrets)' : ''}`;
 }
