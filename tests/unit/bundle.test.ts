@@ -59,7 +59,7 @@ describe('workspace zip', () => {
   it('imports the same zip from a file (Blob), read in slices', async () => {
     const workspace = await sampleWorkspace();
     const zip = await exportWorkspace(workspace, { includePrivateKeys: true, password: 'pw' });
-    const result = await importWorkspace(new Blob([zip]), { password: 'pw' });
+    const result = await importWorkspace(new Blob([new Uint8Array(zip)]), { password: 'pw' });
     expect(result.ok && result.workspace).toEqual(workspace);
   });
 
