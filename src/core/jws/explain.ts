@@ -5,6 +5,7 @@
  */
 import { exportJWK } from 'jose';
 import { decodeBase64url } from '../token/base64url';
+import { bitLength } from '../keys/bit-length';
 import type { KeyDetection } from '../keys/detect';
 import type { ImportedKey, SecretEncoding } from '../keys/import';
 
@@ -74,7 +75,7 @@ async function explainRsa(context: FailureContext, key: CryptoKey): Promise<stri
   if (!n.ok || !e.ok) return undefined;
   const modulusBytes = n.bytes.length - (n.bytes[0] === 0 ? 1 : 0);
   if (context.signature.length !== modulusBytes)
-    return `The signature is ${context.signature.length} bytes, but this ${modulusBytes * 8}-bit RSA key makes ${modulusBytes}-byte signatures: the signature was cut or comes from another key.`;
+    return `The signature is ${context.signature.length} bytes, but this ${bitLength(n.bytes)}-bit RSA key makes ${modulusBytes}-byte signatures: the signature was cut or comes from another key.`;
   const s = toBigInt(context.signature);
   const modulus = toBigInt(n.bytes);
   if (s >= modulus) return "The signature is larger than the key's modulus: it was not made by this key.";

@@ -10,7 +10,7 @@
 import { errors, flattenedVerify, type FlattenedJWSInput } from 'jose';
 import { inspect } from '../token/inspect';
 import { decodeBase64url, encodeBase64url } from '../token/base64url';
-import { signatureAlgorithms } from '../keys/algorithms';
+import { algorithmCaseMatch, signatureAlgorithms } from '../keys/algorithms';
 import { detectKeyFormat, type KeyDetection, type KeyFormat } from '../keys/detect';
 import {
   importVerificationKey,
@@ -79,6 +79,11 @@ export interface Verification {
   explanations: string[];
   /** What weakens a verdict that holds: a valid signature made with a guessable secret. */
   warnings?: string[];
+  /**
+   * Which check refused, where the status alone would mislead: `algorithm-not-allowed` is a
+   * `key-mismatch` in the fixed status list, but the key was never tried.
+   */
+  cause?: 'algorithm-not-allowed';
   key?: VerificationKeyInfo;
   header?: Record<string, unknown>;
   payload?: unknown;
@@ -319,6 +324,10 @@ async function verifySignature(
     ? `The token names its own key (${embedded.join(', ')} header). That key is never used: anyone can sign a token and attach their own key (RFC 7515 §4.1.3, CVE-2018-0114).`
     : undefined;
   if (embeddedNote) base.explanations.push(embeddedNote);
+  // A lone surrogate in a text secret (detect.ts): the bytes used are not the text typed.
+  const secretNote =
+    detection.format === 'secret' && secretEncoding === 'utf8' ? detection.problem : undefined;
+  if (secretNote) base.explanations.push(secretNote);
 
   if (alg === undefined)
     return {
@@ -340,12 +349,18 @@ async function verifySignature(
       reason: `"${alg}" is not a JWS signature algorithm this tool knows.`,
     };
   const allowed = (options.algorithms ?? []).filter((name) => name !== '');
-  if (allowed.length && !allowed.includes(alg))
+  if (allowed.length && !allowed.includes(alg)) {
+    const meant = allowed.find((name) => algorithmCaseMatch(name) === alg);
+    const hint = meant
+      ? ` Algorithm names are case-sensitive (RFC 7515 §4.1.1): "${meant}" is not ${alg}; did you mean ${alg}?`
+      : '';
     return {
       ...base,
       status: 'key-mismatch',
-      reason: `The token says ${alg}, which your profile does not allow (allowed: ${allowed.join(', ')}).`,
+      cause: 'algorithm-not-allowed',
+      reason: `The token says ${alg}, which your profile does not allow (allowed: ${allowed.join(', ')}).${hint}`,
     };
+  }
 
   const imported = await importVerificationKey(keyText, alg, { kid, secretEncoding });
   if (!imported.ok) {
@@ -387,12 +402,16 @@ async function verifySignature(
       typeof payload === 'object' && payload !== null
         ? 'and the claims hold under your profile'
         : 'the payload is not a JWT claims set, so there are no claims to check';
-    const warning = shortSecretWarning(alg, candidate);
+    const warnings = [shortSecretWarning(alg, candidate), secretNote].filter(
+      (warning): warning is string => warning !== undefined,
+    );
     return {
       ...verdict,
+      // A valid verdict has nothing to explain: the secret's note stands as a warning.
+      explanations: verdict.explanations.filter((explanation) => explanation !== secretNote),
       status: 'valid',
       reason: `Signature verified with ${candidate.description}, ${what}.`,
-      ...(warning ? { warnings: [warning] } : {}),
+      ...(warnings.length ? { warnings } : {}),
     };
   }
 

@@ -94,3 +94,15 @@ export function algorithmsFor(type: KeyType): string[] {
     .filter(([alg, requirement]) => alg !== 'Ed25519' && alg !== 'Ed448' && keyFits(requirement, type))
     .map(([alg]) => alg);
 }
+
+/**
+ * The algorithm a name means when only its case is wrong ("hs256" → "HS256"), for a "did you
+ * mean" hint. Names are compared case-sensitively (RFC 7515 §4.1.1), so "hs256" is never HS256.
+ */
+export function algorithmCaseMatch(name: string): string | undefined {
+  if (requirementOf(name)) return undefined;
+  const lower = name.toLowerCase();
+  return [...Object.keys(signatureAlgorithms), ...Object.keys(keyManagementAlgorithms)].find(
+    (alg) => alg.toLowerCase() === lower,
+  );
+}

@@ -5,6 +5,7 @@
  */
 import type { JWK } from 'jose';
 import { decodeBase64url } from '../token/base64url';
+import { bitLength } from './bit-length';
 import {
   DerError,
   childrenOf,
@@ -91,13 +92,7 @@ const invalid = (problem: string, description = 'Not a usable key'): KeyDetectio
 });
 
 /** Bits of a big-endian unsigned INTEGER, leading zero octets ignored. */
-function integerBits(node: DerNode): number {
-  const bytes = contentOf(node);
-  let i = 0;
-  while (i < bytes.length - 1 && bytes[i] === 0) i++;
-  const top = bytes[i] ?? 0;
-  return (bytes.length - i - 1) * 8 + (top === 0 ? 0 : Math.floor(Math.log2(top)) + 1);
-}
+const integerBits = (node: DerNode): number => bitLength(contentOf(node));
 
 /** Key type from an AlgorithmIdentifier and, for RSA, the key structure. */
 function keyTypeOf(algorithm: DerNode, rsaKey: () => DerNode, isPrivate: boolean): KeyType {
@@ -255,35 +250,74 @@ const jwkCurves = new Set<string>([
   'X448',
 ]);
 
-/** Key type of a JWK (RFC 7517 §4, RFC 7518 §6), or why it is not one. */
+/**
+ * The base64url members of each key type (RFC 7518 §6.2–6.4, RFC 8037 §2): those a public
+ * key needs, then the private ones. `oth` (other RSA primes) is an array and not checked here.
+ */
+const jwkMembers: Record<string, { needed: string[]; need: string; optional: string[] }> = {
+  oct: { needed: ['k'], need: 'an "oct" JWK needs its secret in "k"', optional: [] },
+  RSA: {
+    needed: ['n', 'e'],
+    need: 'an RSA JWK needs "n" and "e"',
+    optional: ['d', 'p', 'q', 'dp', 'dq', 'qi'],
+  },
+  EC: { needed: ['x', 'y'], need: 'an EC JWK needs "x" and "y"', optional: ['d'] },
+  OKP: { needed: ['x'], need: 'an OKP JWK needs "x"', optional: ['d'] },
+};
+
+/** "a number (123)", "an array", "null": what a member holds instead of a string. */
+function valueWords(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'number') return `a number (${String(value)})`;
+  if (typeof value === 'boolean') return `the boolean ${String(value)}`;
+  return typeof value;
+}
+
+/**
+ * Why a JWK's members cannot be read, or undefined when each is a base64url string. A value
+ * of another JSON type is never coerced: `"x": null` is not the text "null".
+ */
+function memberProblem(jwk: Record<string, unknown>, kty: string): string | undefined {
+  const { needed, need, optional } = jwkMembers[kty]!;
+  // A member of the wrong type is the more specific news than a missing one.
+  for (const name of [...needed, ...optional]) {
+    const value = jwk[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'string')
+      return `its "${name}" is ${valueWords(value)}, not a base64url string (RFC 7518 §6)`;
+    const decoded = decodeBase64url(value);
+    if (!decoded.ok) return `its "${name}" is not base64url: ${decoded.message}`;
+  }
+  return needed.some((name) => jwk[name] === undefined) ? need : undefined;
+}
+
+/**
+ * Key type of a JWK (RFC 7517 §4, RFC 7518 §6), or why it is not one. The one check of a
+ * JWK's members: the Verifier, the Keys tool and the Generator all read JWKs through it.
+ */
 export function jwkKeyType(jwk: JWK): KeyType | string {
-  switch (jwk.kty) {
-    case 'oct': {
-      if (typeof jwk.k !== 'string') return 'an "oct" JWK needs its secret in "k"';
-      const bytes = decodeBase64url(jwk.k);
-      return { kty: 'oct', bits: bytes.ok ? bytes.bytes.length * 8 : undefined, private: true };
-    }
-    case 'RSA': {
-      if (typeof jwk.n !== 'string' || typeof jwk.e !== 'string') return 'an RSA JWK needs "n" and "e"';
-      const modulus = decodeBase64url(jwk.n);
-      let bits: number | undefined;
-      if (modulus.ok) {
-        let i = 0;
-        while (i < modulus.bytes.length - 1 && modulus.bytes[i] === 0) i++;
-        const top = modulus.bytes[i] ?? 0;
-        bits = (modulus.bytes.length - i - 1) * 8 + (top ? Math.floor(Math.log2(top)) + 1 : 0);
-      }
-      return { kty: 'RSA', bits, private: typeof jwk.d === 'string' };
-    }
-    case 'EC':
-    case 'OKP': {
-      if (typeof jwk.crv !== 'string' || !jwkCurves.has(jwk.crv))
-        return `the curve "${String(jwk.crv)}" is not one this tool knows`;
-      if (typeof jwk.x !== 'string') return `an ${jwk.kty} JWK needs "x"`;
-      return { kty: jwk.kty as 'EC' | 'OKP', curve: jwk.crv as Curve, private: typeof jwk.d === 'string' };
-    }
+  const members = jwk as Record<string, unknown>;
+  const kty = jwk.kty;
+  if (typeof kty !== 'string' || !(kty in jwkMembers))
+    return `"kty": ${JSON.stringify(kty) ?? 'missing'} is not a key type of RFC 7518 §6`;
+  if ((kty === 'EC' || kty === 'OKP') && (typeof jwk.crv !== 'string' || !jwkCurves.has(jwk.crv)))
+    return `the curve ${JSON.stringify(jwk.crv) ?? 'missing'} is not one this tool knows`;
+  const problem = memberProblem(members, kty);
+  if (problem) return problem;
+  const bytesOf = (name: string) => {
+    const decoded = decodeBase64url(members[name] as string);
+    return decoded.ok ? decoded.bytes : new Uint8Array();
+  };
+  const isPrivate = typeof jwk.d === 'string';
+  switch (kty) {
+    case 'oct':
+      return { kty: 'oct', bits: bytesOf('k').length * 8, private: true };
+    case 'RSA':
+      return { kty: 'RSA', bits: bitLength(bytesOf('n')), private: isPrivate };
     default:
-      return `"kty": "${String(jwk.kty)}" is not a key type of RFC 7518 §6`;
+      return { kty: kty as 'EC' | 'OKP', curve: jwk.crv as Curve, private: isPrivate };
   }
 }
 
@@ -293,7 +327,8 @@ function describeJwk(jwk: JWK, type: KeyType): string {
   return `${describeType(type)}${half}${kid}`;
 }
 
-function detectJson(text: string): KeyDetection {
+/** Reads JSON key text: a JWK, or a JWKS (RFC 7517 §5). Never throws. */
+export function detectJsonKey(text: string): KeyDetection {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -323,7 +358,7 @@ function detectJson(text: string): KeyDetection {
     return invalid('This JSON has neither "kty" (a JWK) nor "keys" (a JWKS).', 'JSON');
   const jwk = object as JWK;
   const type = jwkKeyType(jwk);
-  if (typeof type === 'string') return invalid(`This JWK is incomplete: ${type}.`, 'JWK');
+  if (typeof type === 'string') return invalid(`This JWK cannot be used: ${type}.`, 'JWK');
   return { format: 'jwk', description: `JWK, ${describeJwk(jwk, type)}`, keyType: type, jwk };
 }
 
@@ -374,7 +409,7 @@ export function detectKeyFormat(input: string): KeyDetection {
   // A PEM kept in an env file or a JSON string arrives with its line breaks as literal "\n".
   if (text.includes('-----BEGIN ') || text.includes('-----END '))
     return detectPem(text.replace(/\\r\\n|\\n/g, '\n'));
-  if (text.startsWith('{')) return detectJson(text);
+  if (text.startsWith('{')) return detectJsonKey(text);
   const openSsh = /^(ssh-rsa|ssh-ed25519|ssh-dss|ecdsa-sha2-nistp\d+|sk-\S+) AAAA/.exec(text);
   if (openSsh)
     return invalid(
@@ -384,10 +419,26 @@ export function detectKeyFormat(input: string): KeyDetection {
   const bare = headerlessPem(text);
   if (bare) return bare;
   const looksLike = secretLooksLike(text);
+  const surrogate = loneSurrogateProblem(text);
   return {
     format: 'secret',
     description: 'HMAC secret',
     keyType: { kty: 'oct', private: true },
     secretLooksLike: looksLike,
+    ...(surrogate ? { problem: surrogate } : {}),
   };
+}
+
+/**
+ * A secret's text is encoded as UTF-8 (RFC 7515 §3.2 leaves keys as octets), and UTF-8 has no
+ * form for half of a UTF-16 surrogate pair: TextEncoder, like Node's Buffer, writes U+FFFD in
+ * its place. Such text arrives from a cut emoji or a damaged copy; the bytes used are then not
+ * the text typed, so it is said. With the "u" flag a proper pair is one code point, so only a
+ * lone surrogate matches.
+ */
+export function loneSurrogateProblem(text: string): string | undefined {
+  const match = /\p{Cs}/u.exec(text);
+  if (!match) return undefined;
+  const code = match[0].charCodeAt(0).toString(16).toUpperCase();
+  return `The secret contains an unpaired surrogate (U+${code}) at position ${match.index + 1}: half of a UTF-16 character pair, not a character. As UTF-8 it becomes U+FFFD (the bytes ef bf bd), so the key used is not the key typed. Copy the secret again from its source, or give its bytes as base64.`;
 }

@@ -27,7 +27,7 @@ import {
   wrapSec1PrivateKey,
   type DerNode,
 } from './der';
-import { detectKeyFormat, rsaPssOnlyProblem } from './detect';
+import { detectJsonKey, detectKeyFormat, jwkKeyType, rsaPssOnlyProblem } from './detect';
 
 export type KeyKind = 'private' | 'public' | 'secret';
 
@@ -65,12 +65,17 @@ export function kindOfJwk(jwk: JWK): KeyKind {
   return jwk.d ? 'private' : 'public';
 }
 
-/** "RSA 2048-bit", "EC P-256", "OKP Ed25519", "secret 256-bit". */
+/**
+ * "RSA 2048-bit", "EC P-256", "OKP Ed25519", "secret 256-bit". Never throws: the sizes come
+ * from the Verifier's own reading of the JWK (the bit length of an RSA modulus, not its bytes).
+ */
 export function describeJwk(jwk: JWK): string {
-  if (jwk.kty === 'RSA' && jwk.n) return `RSA ${base64url.decode(jwk.n).length * 8}-bit`;
-  if (jwk.kty === 'EC' || jwk.kty === 'OKP') return `${jwk.kty} ${jwk.crv ?? '?'}`;
-  if (jwk.kty === 'oct' && jwk.k !== undefined) return `secret ${base64url.decode(jwk.k).length * 8}-bit`;
-  return jwk.kty ?? 'unknown key type';
+  const type = jwkKeyType(jwk);
+  if (typeof type === 'string')
+    return typeof jwk.kty === 'string' ? `${jwk.kty} (unreadable)` : 'unknown key type';
+  if (type.kty === 'RSA') return `RSA ${type.bits}-bit`;
+  if (type.kty === 'oct') return `secret ${type.bits}-bit`;
+  return `${type.kty} ${type.curve}`;
 }
 
 // ---- the curves WebCrypto lacks: secp256k1 and Ed448 (DER by hand) ----
@@ -258,35 +263,34 @@ export async function pemToJwk(text: string): Promise<{ jwk: JWK; source: KeySou
 class PemProblem extends Error {}
 
 /**
- * Reads pasted key text (JWK, JWKS, or PEM) into a JWK, never throwing: a failure comes back as
- * a reason a person can act on. Plain text is not a key here: it is an HMAC secret.
+ * A JWK or JWKS through the Verifier's detector, so both tools accept and refuse the same
+ * JSON with the same reasons. From a set, the first key (or, on request, the first private
+ * key or secret) is taken, and it must be readable itself.
  */
-export async function readKey(text: string, options: { preferPrivate?: boolean } = {}): Promise<KeyReading> {
+function readJsonKey(text: string, preferPrivate: boolean): KeyReading {
+  const detection = detectJsonKey(text);
+  if (detection.format === 'invalid')
+    return { ok: false, reason: detection.problem ?? 'The JSON is not a JWK or a JWKS.' };
+  if (detection.format === 'jwk') {
+    const jwk = detection.jwk!;
+    return { ok: true, jwk, kind: kindOfJwk(jwk), source: 'jwk' };
+  }
+  const keys = detection.keys!;
+  const types = keys.map((key) => jwkKeyType(key));
+  const privateIndex = preferPrivate
+    ? types.findIndex((type) => typeof type !== 'string' && type.private)
+    : -1;
+  const index = Math.max(privateIndex, 0);
+  const type = types[index]!;
+  if (typeof type === 'string')
+    return { ok: false, reason: `Key ${index + 1} of the key set (JWKS) cannot be used: ${type}.` };
+  return { ok: true, jwk: keys[index]!, kind: kindOfJwk(keys[index]!), source: 'jwks' };
+}
+
+async function readKeyText(text: string, options: { preferPrivate?: boolean }): Promise<KeyReading> {
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, reason: 'No key given.' };
-  if (trimmed.startsWith('{')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(trimmed);
-    } catch (error) {
-      return {
-        ok: false,
-        reason: `The key looks like JSON but does not parse: ${(error as Error).message}.`,
-      };
-    }
-    const object = parsed as { keys?: unknown; kty?: unknown };
-    if (Array.isArray(object.keys)) {
-      const keys = object.keys.filter(
-        (key): key is JWK => typeof key === 'object' && key !== null && 'kty' in key,
-      );
-      const pick = (options.preferPrivate && keys.find((key) => key.d || key.kty === 'oct')) || keys[0];
-      if (!pick) return { ok: false, reason: 'The key set (JWKS) holds no keys.' };
-      return { ok: true, jwk: pick, kind: kindOfJwk(pick), source: 'jwks' };
-    }
-    if (typeof object.kty !== 'string')
-      return { ok: false, reason: 'The JSON is not a JWK: a JWK needs a "kty" member (RFC 7517 §4.1).' };
-    return { ok: true, jwk: parsed as JWK, kind: kindOfJwk(parsed as JWK), source: 'jwk' };
-  }
+  if (trimmed.startsWith('{')) return readJsonKey(trimmed, options.preferPrivate ?? false);
   if (trimmed.includes('-----BEGIN') || trimmed.includes('-----END')) {
     try {
       const { jwk, source } = await pemToJwk(trimmed);
@@ -311,6 +315,19 @@ export async function readKey(text: string, options: { preferPrivate?: boolean }
     ok: false,
     reason: 'This is not a JWK or a PEM key; as plain text it can only be an HMAC secret.',
   };
+}
+
+/**
+ * Reads pasted key text (JWK, JWKS, or PEM) into a JWK, never throwing: a failure comes back as
+ * a reason a person can act on. Plain text is not a key here: it is an HMAC secret.
+ */
+export async function readKey(text: string, options: { preferPrivate?: boolean } = {}): Promise<KeyReading> {
+  try {
+    return await readKeyText(text, options);
+  } catch (error) {
+    const why = (error instanceof Error ? error.message : String(error)).trim().replace(/\.$/, '');
+    return { ok: false, reason: `The key could not be read: ${why || 'it stopped without a reason'}.` };
+  }
 }
 
 /** A JWKS (RFC 7517 §5) of the public halves, ready to publish: secrets never go in. */
