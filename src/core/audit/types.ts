@@ -44,6 +44,8 @@ export interface AuditContext {
 export interface SyncRule {
   id: RuleId;
   severity: Severity;
+  /** Its findings change with `now` alone: a ticking clock re-runs only these rules. */
+  readsClock?: true;
   check(token: DecodedToken, context: Required<Pick<AuditContext, 'now'>> & AuditContext): Finding[];
 }
 

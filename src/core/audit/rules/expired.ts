@@ -5,6 +5,7 @@ import type { SyncRule } from '../types';
 export const expired: SyncRule = {
   id: 'expired',
   severity: 'warn',
+  readsClock: true,
   check(token, { now }) {
     const payload = readablePayload(token);
     const exp = payload && numericDateMs(payload, 'exp');

@@ -8,6 +8,7 @@ export const iatLeewayMs = 60_000;
 export const iatFuture: SyncRule = {
   id: 'iat-future',
   severity: 'warn',
+  readsClock: true,
   check(token, { now }) {
     const payload = readablePayload(token);
     const iat = payload && numericDateMs(payload, 'iat');

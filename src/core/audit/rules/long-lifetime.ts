@@ -8,6 +8,7 @@ export const maxAccessTokenLifetimeMs = 24 * 3600 * 1000;
 export const longLifetime: SyncRule = {
   id: 'long-lifetime',
   severity: 'warn',
+  readsClock: true,
   check(token, { now }) {
     const payload = readablePayload(token);
     const exp = payload && numericDateMs(payload, 'exp');

@@ -5,6 +5,7 @@ import type { SyncRule } from '../types';
 export const notYetValid: SyncRule = {
   id: 'not-yet-valid',
   severity: 'warn',
+  readsClock: true,
   check(token, { now }) {
     const payload = readablePayload(token);
     const nbf = payload && numericDateMs(payload, 'nbf');
