@@ -116,6 +116,15 @@ describe('Generator, defects found by QA', () => {
     expect(note.textContent).not.toMatch(/-bit secret/);
   });
 
+  it('says when a text secret holds an unpaired surrogate, which UTF-8 cannot carry', async () => {
+    reset();
+    render(Generator);
+    const note = screen.getByTestId('gen-key-note');
+    await fireEvent.input(screen.getByTestId('gen-key'), { target: { value: `\uD800${secret}` } });
+    await waitFor(() => expect(note.textContent).toContain('unpaired surrogate (U+D800) at position 1'));
+    expect(note.textContent).not.toMatch(/-bit secret/);
+  });
+
   it('"b64": false signs an RFC 7797 token and says what it is; jwt-cli gaps are said plainly', async () => {
     reset();
     render(Generator);
