@@ -73,7 +73,9 @@ test('a script in a claim stays text, and the page keeps working', async ({ page
 });
 
 test('a right-to-left override cannot make a claim look like another', async ({ page }) => {
-  await page.goto(`/#token=${token({ alg: 'HS256' }, { '\u202enimda_si': true, sub: 'admin\u202enimda-ton' })}`);
+  await page.goto(
+    `/#token=${token({ alg: 'HS256' }, { '\u202enimda_si': true, sub: 'admin\u202enimda-ton' })}`,
+  );
   const table = page.getByTestId('claims-table');
   await expect(table).toContainText('\\u202enimda_si');
   await expect(table).toContainText('admin\\u202enimda-ton');
