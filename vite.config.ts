@@ -162,6 +162,7 @@ const firstScreenModules = [
   // inspect() and the parts of core it shares with the lazy tools.
   /[\\/]src[\\/]core[\\/](index|token[\\/](base64url|json|normalize|utf8|inspect)|audit[\\/](claims|types|rules|rules[\\/](alg-none|duplicate-key|noncanonical-base64url)))\.ts$/,
   /[\\/]src[\\/]state[\\/](network|url|workspace)\.svelte\.ts$/,
+  /[\\/]src[\\/]state[\\/]fragment\.ts$/,
   /[\\/]src[\\/]features[\\/]registry\.ts$/,
   /[\\/]src[\\/]features[\\/]decoder[\\/](decoder\.svelte|worker[\\/]inspect-client)\.ts$/,
   new RegExp(
