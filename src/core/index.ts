@@ -105,7 +105,13 @@ export type { GeneratedKey, RsaModulusLength, SigningAlgorithm } from './keys/ge
 export type { KeyReading, KeySource } from './keys/export';
 export type { EncryptOptions } from './jwe/encrypt';
 export type { AttackInput, AttackPreset, AttackResult } from './attacks/index';
-export type { ExportOptions, ImportResult, Workspace as WorkspaceBundle, WorkspaceKey } from './bundle/types';
+export type {
+  ExportOptions,
+  ImportResult,
+  VerificationProfile,
+  Workspace as WorkspaceBundle,
+  WorkspaceKey,
+} from './bundle/types';
 
 /** A compact JWS from a header, a payload and a key as `verify` accepts it; rejects with a SigningError. */
 export const sign = async (

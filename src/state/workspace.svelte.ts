@@ -3,21 +3,13 @@
  * verification profile. Held in memory only: nothing here is written to storage unless the
  * person exports a workspace zip or opts into history.
  */
+import type { VerificationProfile } from '../core';
 
 /** Where a key came from: a key the token supplies about itself is never one of these. */
 export type KeyOrigin = 'pasted' | 'generated' | 'fetched' | 'imported';
 
 /** The verification profile, as the Verifier's controls set it (DESIGN.md `verify` options). */
-export interface WorkspaceProfile {
-  algorithms?: string[];
-  issuer?: string;
-  audience?: string;
-  requiredClaims?: string[];
-  clockTolerance?: number;
-  /** Epoch ms the verifier pretends is now; undefined means the real clock. */
-  now?: number;
-  secretEncoding?: 'utf8' | 'base64' | 'base64url';
-}
+export type WorkspaceProfile = VerificationProfile;
 
 class Workspace {
   token = $state('');

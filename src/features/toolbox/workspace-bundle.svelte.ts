@@ -3,7 +3,7 @@
  * import restores (only after the zip was read in full, so a failed import changes nothing).
  */
 import type { Workspace } from '../../core/bundle/types';
-import { workspace, type KeyOrigin, type WorkspaceProfile } from '../../state/workspace.svelte';
+import { workspace, type KeyOrigin } from '../../state/workspace.svelte';
 import { workbench } from '../../state/workbench.svelte';
 
 export function collectWorkspace(): Workspace {
@@ -27,7 +27,7 @@ export function restoreWorkspace(restored: Workspace) {
   workspace.token = restored.token;
   workspace.key = restored.key;
   workspace.keyOrigin = (restored.key ? 'imported' : 'pasted') satisfies KeyOrigin;
-  workspace.profile = restored.profile as WorkspaceProfile;
+  workspace.profile = restored.profile;
   if (restored.generator.header) workbench.header = restored.generator.header;
   if (restored.generator.payload) workbench.payload = restored.generator.payload;
   workbench.keys = [];
