@@ -28,7 +28,9 @@ describe('Decoder', () => {
     expect((await screen.findByTestId('payload-json')).textContent).toContain('"sub": "ada"');
     const table = await screen.findByTestId('claims-table');
     expect(table.textContent).toContain('expires in 14 min');
-    expect(await screen.findByText('Expiration time.')).toBeTruthy();
+    // The meaning stands once per layout (beside the value, or under it on a phone): one shows.
+    const meanings = await screen.findAllByText('Expiration time.');
+    expect(meanings.filter((element) => element.checkVisibility())).toHaveLength(1);
     expect(screen.queryByTestId('decode-error')).toBeNull();
   });
 
