@@ -31,6 +31,17 @@ async function stepToEnd() {
 }
 
 describe('Simulator', () => {
+  it('says so when a link names a scenario that does not exist, and puts the address back', async () => {
+    await open('blocklist');
+    expect(screen.queryByTestId('sim-unknown-scenario')).toBeNull();
+    urlState.current = { ...urlState.current, scenario: 'bogus' };
+    expect((await screen.findByTestId('sim-unknown-scenario')).textContent).toContain('“bogus”');
+    await waitFor(() => expect(urlState.current.scenario).toBe('blocklist'));
+    // Picking a scenario ends the message for good.
+    await fireEvent.change(screen.getByTestId('sim-scenario'), { target: { value: 'login' } });
+    await waitFor(() => expect(screen.queryByTestId('sim-unknown-scenario')).toBeNull());
+  });
+
   it.each(scenarioIds)('%s: steps to the end, showing every event of the model', async (id) => {
     await open(id);
     expect(events()).toHaveLength(0);
