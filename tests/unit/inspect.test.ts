@@ -121,6 +121,21 @@ describe('inspect: JSON serialization', () => {
     );
   });
 
+  it('tells JWE recipients apart with the alg from the shared header', () => {
+    const token = JSON.stringify({
+      protected: b64url('{"enc":"A256GCM"}'),
+      unprotected: { alg: 'A128KW' },
+      recipients: [
+        { header: { kid: 'a' }, encrypted_key: b64urlBytes(new Array(40).fill(1)) },
+        { header: { kid: 'b' }, encrypted_key: b64urlBytes(new Array(40).fill(2)) },
+      ],
+      iv: b64urlBytes(new Array(12).fill(2)),
+      ciphertext: b64urlBytes([3, 4, 5]),
+      tag: b64urlBytes(new Array(16).fill(6)),
+    });
+    expect(inspect(token).notes.join(' ')).toContain('2 recipients (A128KW, kid "a"; A128KW, kid "b")');
+  });
+
   it('reads JWE JSON: protected, shared and per-recipient headers merged', () => {
     const token = JSON.stringify({
       protected: b64url('{"enc":"A128GCM"}'),

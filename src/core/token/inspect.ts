@@ -270,8 +270,9 @@ function walkJsonSerialization(walk: Walk): void {
     const recipients = Array.isArray(json.recipients) ? json.recipients : [json];
     const first: Record<string, unknown> = isObject(recipients[0]) ? recipients[0] : {};
     const covered = protectedHeader(json.protected, 'protected');
+    const shared = isObject(json.unprotected) ? json.unprotected : {};
     const header = {
-      ...(isObject(json.unprotected) ? json.unprotected : {}),
+      ...shared,
       ...(isObject(first.header) ? first.header : {}),
       ...covered,
     };
@@ -285,7 +286,7 @@ function walkJsonSerialization(walk: Walk): void {
     });
     if (recipients.length > 1)
       walk.notes.push(
-        `It has ${recipients.length} recipients (${recipients.map((r) => summary(isObject(r) && isObject(r.header) ? r.header : {})).join('; ')}); the first one's header is shown.`,
+        `It has ${recipients.length} recipients (${recipients.map((r) => summary({ ...shared, ...(isObject(r) && isObject(r.header) ? r.header : {}), ...covered })).join('; ')}); the first one's header is shown.`,
       );
     return;
   }
