@@ -483,3 +483,17 @@ describe('inspect: bidirectional controls', () => {
     ]);
   });
 });
+
+describe('inspect: every part of a damaged token', () => {
+  it('still lists the parts after the damaged one, and marks where the damage is', () => {
+    const damaged = `${payload.slice(0, 19)}!@${payload.slice(19)}`;
+    const result = inspect(`${header}.${damaged}.${signature}`);
+    expect(result.ok).toBe(false);
+    expect(result.parts.map((part) => [part.name, part.bytes, part.errorPosition])).toEqual([
+      ['header', 27, undefined],
+      ['payload', 0, 20],
+      ['signature', 32, undefined],
+    ]);
+    expect(!result.ok && result.error).toMatchObject({ part: 2, position: 20 });
+  });
+});

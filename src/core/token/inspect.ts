@@ -55,7 +55,13 @@ class Walk {
   bytesOf(name: PartName, text: string, index: number): Uint8Array {
     const decoded = decodeBase64url(text);
     if (!decoded.ok) {
-      this.parts.push({ name, text, bytes: 0, error: decoded.message });
+      this.parts.push({
+        name,
+        text,
+        bytes: 0,
+        error: decoded.message,
+        ...(decoded.position ? { errorPosition: decoded.position } : {}),
+      });
       throw new DecodeFailure({
         code: 'base64url',
         message: `Part ${index} (${partLabels[name]}) is not valid base64url: ${decoded.message}.`,
@@ -194,14 +200,28 @@ function walkCompact(walk: Walk): void {
     });
   }
   walk.format = shape.format;
-  const header = walk.headerOf(pieces[0]!, 1);
+  // Every part is decoded, damaged or not, so all of them show; the first damage is reported.
+  const failures: DecodeFailure[] = [];
+  const attempt = <T>(step: () => T): T | undefined => {
+    try {
+      return step();
+    } catch (error) {
+      if (!(error instanceof DecodeFailure)) throw error;
+      failures.push(error);
+      return undefined;
+    }
+  };
+  const header = attempt(() => walk.headerOf(pieces[0]!, 1));
   if (shape.format === 'jws-compact') {
     if (pieces[1] === '') walk.notes.push(detachedNote);
-    walk.payloadOf(pieces[1]!, 2, header.b64 !== false);
-    walk.bytesOf('signature', pieces[2]!, 3);
-    return;
+    attempt(() => walk.payloadOf(pieces[1]!, 2, header?.b64 !== false));
+    attempt(() => walk.bytesOf('signature', pieces[2]!, 3));
+  } else {
+    shape.names
+      .slice(1)
+      .forEach((name, offset) => attempt(() => walk.bytesOf(name, pieces[offset + 1]!, offset + 2)));
   }
-  shape.names.slice(1).forEach((name, offset) => walk.bytesOf(name, pieces[offset + 1]!, offset + 2));
+  if (failures[0]) throw failures[0];
 }
 
 /**

@@ -14,6 +14,8 @@ export interface TokenPart {
   bytes: number;
   /** Why this part could not be decoded, when it could not. */
   error?: string;
+  /** Where in `text` (1-based) the damage is, when one character is to blame. */
+  errorPosition?: number;
 }
 
 export type ErrorCode =
