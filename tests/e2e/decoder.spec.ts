@@ -53,6 +53,9 @@ test('typing decodes on every keystroke and errors say where', async ({ page }) 
   await input.pressSequentially('.abc');
   await expect(page.getByTestId('decode-error')).toContainText('Part 2 (the payload) is not valid base64url');
   await expect(page.getByTestId('decode-error')).toContainText('position 4');
+  // The character is marked in the part, and the part after it still shows.
+  await expect(page.locator('ol.parts mark')).toHaveText('!');
+  await expect(page.locator('ol.parts > li')).toHaveCount(3);
   await expect(page.getByTestId('header-json')).toContainText('ES256');
 });
 
