@@ -15,6 +15,7 @@ export const boxWidth = 132;
 export const boxHeight = 34;
 const columnX = [8, 170, 332, 494];
 const rowGap = 48;
+const captionRoom = 14;
 export const stageWidth = 634;
 
 function roleOf(name: string): ActorBox['role'] {
@@ -46,10 +47,12 @@ export function layoutActors(names: string[]): { boxes: Map<string, ActorBox>; h
   }
   // An empty middle column wastes space: pull the servers left when nothing sits at the edge.
   const rows = Math.max(1, ...columns.map((column) => column.length));
-  const height = rows * rowGap + 8;
+  const boxArea = rows * rowGap + 8;
+  // The caption runs under the boxes: room for it, so a full column never touches it.
+  const height = boxArea + captionRoom;
   const boxes = new Map<string, ActorBox>();
   columns.forEach((column, index) => {
-    const offset = (height - column.length * rowGap) / 2;
+    const offset = (boxArea - column.length * rowGap) / 2;
     column.forEach((name, row) => {
       boxes.set(name, { name, role: roleOf(name), x: columnX[index]!, y: offset + row * rowGap + 7 });
     });
