@@ -11,6 +11,7 @@ import { errors, flattenedVerify, type FlattenedJWSInput } from 'jose';
 import { inspect } from '../token/inspect';
 import { decodeBase64url, encodeBase64url } from '../token/base64url';
 import { algorithmCaseMatch, signatureAlgorithms } from '../keys/algorithms';
+import { signingAlgorithm } from '../keys/generate';
 import { detectKeyFormat, type KeyDetection, type KeyFormat } from '../keys/detect';
 import {
   importVerificationKey,
@@ -248,9 +249,9 @@ function parsePayload(bytes: Uint8Array): unknown {
  */
 function shortSecretWarning(alg: string, candidate: ImportedKey): string | undefined {
   const usable = candidate.usable;
-  if (!alg.startsWith('HS') || usable.library !== 'jose' || !(usable.key instanceof Uint8Array))
-    return undefined;
-  const needed = Number(alg.slice(2));
+  // The same minimum signing enforces (hmacSecretProblem): the hash size of the algorithm.
+  const needed = signingAlgorithm(alg)?.hashBits;
+  if (!needed || usable.library !== 'jose' || !(usable.key instanceof Uint8Array)) return undefined;
   const bits = usable.key.length * 8;
   if (bits >= needed) return undefined;
   return `The secret is only ${bits} bits; ${alg} needs at least ${needed} (RFC 7518 §3.2). The signature is valid, but a short secret can be guessed, and whoever guesses it can sign tokens that pass here. Use ${needed / 8} or more random bytes.`;
