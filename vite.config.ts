@@ -148,7 +148,7 @@ const offlineApp = VitePWA({
  * styles join the first-screen stylesheet, so the site has one render-blocking stylesheet
  * (the widget carries 0.2 KiB of unused shell styles for it).
  *
- * The lists are explicit because the module graph cannot tell what the first screen uses:
+ * The lists are explicit because a group is chosen by module name, not by who imports it:
  * every compiled component imports the whole Svelte runtime through one module, and
  * `core/index.ts` re-exports every tool's core. A module the decoder stops using must leave
  * these lists, or it would still load; one it starts using lands in an automatic chunk (a
@@ -174,6 +174,28 @@ const firstScreenModules = [
   // The design tokens: main.ts imports them first, so they precede every component's styles.
   /[\\/]src[\\/]ui[\\/]theme\.css$/,
 ];
+/**
+ * Parts of the Svelte runtime that only the lazily loaded tools use (two-way bindings, keyed
+ * blocks, inline styles, spread props…). They are a chunk of their own: the Svelte
+ * runtime is otherwise one block in the first-screen chunk, and would carry every feature
+ * any tool uses. Possible because the runtime's modules are declared free of side effects
+ * (`sideEffectFree` below), so the first screen imports only what it calls. A module listed
+ * here that the first screen starts to use shows up as a fourth file in `npm run bench`.
+ */
+const toolOnlyRuntime = new RegExp(
+  String.raw`node_modules[\\/]svelte[\\/]src[\\/](index-client|internal[\\/](flags[\\/]legacy|shared[\\/](clone|warnings)|client[\\/](reactivity[\\/]props|dom[\\/](blocks[\\/]key|elements[\\/](style|bindings[\\/](input|select))))))\.js$`,
+);
+/**
+ * Modules that only declare functions, constants and module state: nothing runs on import,
+ * so an import whose bindings go unused can be dropped. The core is pure by design; Svelte's
+ * runtime and its `esm-env` flags are written that way too.
+ */
+const sideEffectFree = [
+  /node_modules[\\/]svelte[\\/]src[\\/](index-client|utils|constants|reactivity[\\/]|internal[\\/](client|shared)[\\/])/,
+  /node_modules[\\/]esm-env[\\/]/,
+  /[\\/]src[\\/]core[\\/]/,
+];
+
 const decodedTokenModules = [
   new RegExp(
     String.raw`[\\/]src[\\/](ui[\\/](CopyButton|JsonView|FindingList)|features[\\/](decoder[\\/](TokenParts|DecodedJson)|audit[\\/]AuditFindings|share[\\/]ShareButton))(\.svelte$|${svelteStyle})`,
@@ -196,12 +218,14 @@ export default defineConfig({
       // The prerender (a server render of the first screen) is most of the plugins' time, by
       // design; the timing warning would print on every build.
       checks: { bundlerTimings: false },
+      treeshake: { moduleSideEffects: (id) => !sideEffectFree.some((pattern) => pattern.test(id)) },
       output: {
         codeSplitting: {
           // Only the listed modules: `core/index.ts` re-exports every tool's core code, and
           // following its imports would pull all of it into the first screen.
           includeDependenciesRecursively: false,
           groups: [
+            { name: 'tool-runtime', test: toolOnlyRuntime },
             { name: 'first-screen', test: (id) => firstScreenModules.some((pattern) => pattern.test(id)) },
             { name: 'decoded-token', test: (id) => decodedTokenModules.some((pattern) => pattern.test(id)) },
           ],

@@ -18,7 +18,8 @@ export interface NetworkRequest {
 const keep = 300;
 
 class NetworkLog {
-  requests = $state<NetworkRequest[]>([]);
+  // Replaced whole on every request (see #add), never mutated.
+  requests = $state.raw<NetworkRequest[]>([]);
   total = $state(0);
   offSite = $state(0);
   #started = false;

@@ -15,7 +15,9 @@ function readStoredTheme(): ThemeChoice {
 }
 
 class Settings {
-  theme = $state<ThemeChoice>(readStoredTheme());
+  // Raw: the compiler cannot tell that a function's result is a string, and would wrap it in a
+  // deep-state proxy (runtime code the first screen otherwise does without).
+  theme = $state.raw<ThemeChoice>(readStoredTheme());
   #systemDark = $state(false);
 
   constructor() {

@@ -12,7 +12,8 @@ export interface FragmentState extends Fragment {
 
 /** The fragment as reactive state; writing replaces the history entry (no back-button spam). */
 class UrlState {
-  current = $state<FragmentState>({});
+  // Replaced whole on every change, never mutated: no proxy needed.
+  current = $state.raw<FragmentState>({});
 
   constructor() {
     if (typeof window === 'undefined') return;

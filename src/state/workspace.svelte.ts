@@ -15,7 +15,8 @@ class Workspace {
   token = $state('');
   key = $state('');
   keyOrigin = $state<KeyOrigin>('pasted');
-  profile = $state<WorkspaceProfile>({});
+  // Replaced whole by the tools that change it, never mutated in place.
+  profile = $state.raw<WorkspaceProfile>({});
 
   /** Hand a token (and optionally its key) to another tool. */
   open(token: string, key?: { text: string; origin: KeyOrigin }) {

@@ -124,6 +124,15 @@ test('a 1 MB token decodes off the main thread without a long task', async ({ pa
   expect(Math.max(0, ...longTasks)).toBeLessThan(1000);
 });
 
+test('the chosen theme is remembered, and the menu shows it after a reload', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByLabel('Theme')).toHaveValue('system');
+  await page.getByLabel('Theme').selectOption('dark');
+  await page.reload();
+  await expect(page.getByLabel('Theme')).toHaveValue('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
 test('tools and themes are reachable by keyboard', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Theme').selectOption('dark');
@@ -182,6 +191,38 @@ test.describe('the first screen is in the HTML', () => {
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(11, 16, 32)');
   });
+});
+
+test('the first screen loads only the runtime it uses; the tools bring the rest when opened', async ({
+  page,
+}) => {
+  // The Svelte runtime's bindings, keyed blocks and spread props are a chunk of their own
+  // (vite.config.ts, toolOnlyRuntime): the decoder's first screen must not pull it in.
+  await page.goto('/', { waitUntil: 'load' });
+  const beforeLoad = await page.evaluate(() => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.startTime < navigation.loadEventStart && entry.name.endsWith('.js'))
+      .map((entry) => new URL(entry.name).pathname);
+  });
+  expect(beforeLoad.length).toBeGreaterThan(0);
+  expect(
+    beforeLoad.filter((path) => !/^\/assets\/(main|first-screen|rolldown-runtime)-[\w-]+\.js$/.test(path)),
+  ).toEqual([]);
+
+  // It comes after the load event, with the first lazily loaded view or tool.
+  await page.getByRole('tab', { name: 'Generator' }).click();
+  await expect(page.getByRole('heading', { name: 'Signed token' })).toBeVisible();
+  const toolRuntimeAfterLoad = await page.evaluate(() => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return performance
+      .getEntriesByType('resource')
+      .some(
+        (entry) => /\/assets\/tool-runtime-/.test(entry.name) && entry.startTime >= navigation.loadEventStart,
+      );
+  });
+  expect(toolRuntimeAfterLoad).toBe(true);
 });
 
 test('a token pasted before the scripts run is kept and decoded when they do', async ({ page }) => {
