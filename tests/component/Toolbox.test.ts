@@ -35,6 +35,34 @@ describe('Toolbox', () => {
     );
   });
 
+  it('says when text to encode holds an unpaired surrogate, which UTF-8 cannot carry', async () => {
+    render(Toolbox);
+    await fireEvent.input(screen.getByTestId('b64-input'), { target: { value: 'a\uD800' } });
+    // The encoder writes U+FFFD (ef bf bd) for the half pair: "a" + ef bf bd is Ye-_vQ in base64url.
+    expect(screen.getByTestId('b64-hex').textContent).toBe('61 ef bf bd');
+    expect(screen.getByTestId('b64-output').textContent).toBe('Ye-_vQ');
+    expect(document.body.textContent).toContain(
+      'The text contains an unpaired surrogate (U+D800) at position 2',
+    );
+    await fireEvent.input(screen.getByTestId('b64-input'), { target: { value: 'a😀' } });
+    expect(document.body.textContent).not.toContain('unpaired surrogate');
+  });
+
+  it('warns when the HMAC key or message holds an unpaired surrogate', async () => {
+    render(Toolbox);
+    await fireEvent.input(screen.getByTestId('hmac-key'), { target: { value: 'key\uDC00' } });
+    await fireEvent.input(screen.getByTestId('hmac-message'), { target: { value: '\uD83D' } });
+    const problems = screen.getAllByTestId('hmac-text-problem').map((note) => note.textContent);
+    expect(problems).toEqual([
+      expect.stringContaining('The key contains an unpaired surrogate (U+DC00) at position 4'),
+      expect.stringContaining('The message contains an unpaired surrogate (U+D83D) at position 1'),
+    ]);
+    // A key given as hex is bytes already: only the message is text.
+    await fireEvent.change(screen.getByLabelText('Key is'), { target: { value: 'hex' } });
+    await fireEvent.input(screen.getByTestId('hmac-key'), { target: { value: '6b6579' } });
+    expect(screen.getAllByTestId('hmac-text-problem')).toHaveLength(1);
+  });
+
   it('generates a password with its entropy', async () => {
     render(Toolbox);
     await fireEvent.input(screen.getByTestId('secret-length'), { target: { value: '20' } });

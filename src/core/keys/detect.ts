@@ -5,6 +5,7 @@
  */
 import type { JWK } from 'jose';
 import { decodeBase64url } from '../token/base64url';
+import { loneSurrogateProblem } from '../token/lone-surrogate';
 import { bitLength } from './bit-length';
 import {
   DerError,
@@ -419,26 +420,14 @@ export function detectKeyFormat(input: string): KeyDetection {
   const bare = headerlessPem(text);
   if (bare) return bare;
   const looksLike = secretLooksLike(text);
-  const surrogate = loneSurrogateProblem(text);
+  const surrogate = loneSurrogateProblem(text, 'secret');
   return {
     format: 'secret',
     description: 'HMAC secret',
     keyType: { kty: 'oct', private: true },
     secretLooksLike: looksLike,
-    ...(surrogate ? { problem: surrogate } : {}),
+    ...(surrogate
+      ? { problem: `${surrogate} Copy the secret again from its source, or give its bytes as base64.` }
+      : {}),
   };
-}
-
-/**
- * A secret's text is encoded as UTF-8 (RFC 7515 §3.2 leaves keys as octets), and UTF-8 has no
- * form for half of a UTF-16 surrogate pair: TextEncoder, like Node's Buffer, writes U+FFFD in
- * its place. Such text arrives from a cut emoji or a damaged copy; the bytes used are then not
- * the text typed, so it is said. With the "u" flag a proper pair is one code point, so only a
- * lone surrogate matches.
- */
-export function loneSurrogateProblem(text: string): string | undefined {
-  const match = /\p{Cs}/u.exec(text);
-  if (!match) return undefined;
-  const code = match[0].charCodeAt(0).toString(16).toUpperCase();
-  return `The secret contains an unpaired surrogate (U+${code}) at position ${match.index + 1}: half of a UTF-16 character pair, not a character. As UTF-8 it becomes U+FFFD (the bytes ef bf bd), so the key used is not the key typed. Copy the secret again from its source, or give its bytes as base64.`;
 }
