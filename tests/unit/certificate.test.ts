@@ -97,6 +97,20 @@ describe('readCertificateChain', () => {
     expect(bad.x5tMatches).toBeUndefined();
   });
 
+  it('reads a certificate written in base64url, and says RFC 7515 wants plain base64', async () => {
+    const { base64, node } = makeCertificate('url-alphabet', ['-newkey', 'ed25519'], 1);
+    const urlSafe = base64.replace(/\+/g, '-').replace(/\//g, '_');
+    // Only a certificate whose base64 holds "+" or "/" differs in base64url; openssl's random
+    // key and serial make one almost always, so the test checks it holds for this one.
+    expect(urlSafe).not.toBe(base64);
+    const chain = await readCertificateChain([base64, urlSafe]);
+    expect(chain.entries[0]!.notes).toBeUndefined();
+    expect(chain.entries[1]!.sha256Thumbprint).toBe(hexToBase64url(node.fingerprint256));
+    expect(chain.entries[1]!.notes).toEqual([
+      'Certificate 2 is not plain base64, as RFC 7515 §4.1.6 requires: it uses the base64url alphabet ("-", "_"). Other libraries may refuse it or misread it.',
+    ]);
+  });
+
   it('explains a chain that is not an array of base64 certificates', async () => {
     expect((await readCertificateChain('MIIB')).problem).toContain('non-empty array');
     expect((await readCertificateChain([])).problem).toContain('non-empty array');

@@ -202,6 +202,8 @@ export interface ChainEntry {
   /** base64url SHA-256 and SHA-1 of the certificate: what `x5t#S256` and `x5t` should hold. */
   sha256Thumbprint?: string;
   sha1Thumbprint?: string;
+  /** How the entry departs from RFC 7515 §4.1.6 while still being readable. */
+  notes?: string[];
 }
 
 export interface CertificateChain {
@@ -239,7 +241,18 @@ export async function readCertificateChain(
         };
       const der = new Uint8Array(decoded.bytes);
       const [sha256, sha1] = await Promise.all([digest('SHA-256', der), digest('SHA-1', der)]);
-      return { reading: readCertificate(der), sha256Thumbprint: sha256, sha1Thumbprint: sha1 };
+      // Read anyway, so the person sees which certificate it is; a strict base64 decoder
+      // (Go's, .NET's) refuses "-" and "_", and a lenient one drops them, so it is said.
+      const notes = decoded.notes.map(
+        (note) =>
+          `Certificate ${index + 1} is not plain base64, as RFC 7515 §4.1.6 requires: ${note.charAt(0).toLowerCase()}${note.slice(1)} Other libraries may refuse it or misread it.`,
+      );
+      return {
+        reading: readCertificate(der),
+        sha256Thumbprint: sha256,
+        sha1Thumbprint: sha1,
+        ...(notes.length ? { notes } : {}),
+      };
     }),
   );
   const first = entries[0];
