@@ -15,7 +15,9 @@ export const boxWidth = 132;
 export const boxHeight = 34;
 const columnX = [8, 170, 332, 494];
 const rowGap = 48;
-const captionRoom = 14;
+/** Two lines of the 12 px caption under the boxes. */
+const captionLineHeight = 14;
+const captionRoom = 2 * captionLineHeight;
 export const stageWidth = 634;
 
 function roleOf(name: string): ActorBox['role'] {
@@ -63,4 +65,51 @@ export function layoutActors(names: string[]): { boxes: Map<string, ActorBox>; h
 /** The centre of a box, where travelling messages start and land. */
 export function centreOf(box: ActorBox): { x: number; y: number } {
   return { x: box.x + boxWidth / 2, y: box.y + boxHeight / 2 };
+}
+
+/**
+ * The caption of a message in at most two lines of about 48 characters, broken between words.
+ * A line that long is at most about 310 of the stage's units at 12 px: on a phone, where the picture
+ * is wider than its lane and the lane scrolls to the message, it still fits in view.
+ */
+export function captionLines(text: string, lineLimit = 48): string[] {
+  const lines: string[] = [];
+  let rest = text.trim();
+  while (rest && lines.length < 2) {
+    if (rest.length <= lineLimit) {
+      lines.push(rest);
+      rest = '';
+      break;
+    }
+    const breakAt = rest.lastIndexOf(' ', lineLimit);
+    const cut = breakAt > lineLimit / 2 ? breakAt : lineLimit;
+    lines.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) {
+    const last = lines[1]!;
+    lines[1] = `${last.slice(0, lineLimit - 1).trimEnd()}…`;
+  }
+  return lines;
+}
+
+/**
+ * A caption character's width at 12 px, in stage units, taken generously: measured in
+ * Chromium, the scenarios' labels average 5.2 to 6 depending on the sans-serif font at hand.
+ */
+const captionCharWidth = 6.5;
+
+/**
+ * Where the caption is centred: under the message it describes (the lane scrolls there on a
+ * phone), moved inwards as far as needed to keep its longest line inside the picture.
+ */
+export function captionCentre(messageX: number, lines: string[]): number {
+  const half = (Math.max(0, ...lines.map((line) => line.length)) * captionCharWidth) / 2;
+  return Math.min(Math.max(messageX, half), stageWidth - half);
+}
+
+/** The baseline of each caption line, under the boxes. */
+export function captionBaselines(height: number, lines: string[]): number[] {
+  const first = height - captionRoom + captionLineHeight - 3;
+  return lines.map((_, index) => first + index * captionLineHeight);
 }
