@@ -206,6 +206,21 @@ describe('a manifest with wrongly typed fields is refused, naming the field', ()
     if (!result.ok) expect(result.reason).not.toContain('<b>');
   });
 
+  it('a clock tolerance of 1e400 (Infinity once parsed, which would accept any expired token) is refused', async () => {
+    // JSON.stringify cannot write Infinity, so the manifest text is edited by hand, as an attacker would.
+    const text = manifest({ ...validWorkspace(), profile: { clockTolerance: 60 } }).replace(
+      '"clockTolerance":60',
+      '"clockTolerance":1e400',
+    );
+    expect(text).toContain('1e400');
+    const result = await importWorkspace(await zipOf([['tokenscope-workspace.json', text]]));
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.reason).toContain(
+        '"profile.clockTolerance" set to Infinity; it must be a number of seconds, 0 or more, and finite',
+      );
+  });
+
   it('a manifest holding JSON null is not a workspace (not a crash inside the reader)', async () => {
     const result = await importWorkspace(await zipOf([['tokenscope-workspace.json', 'null']]));
     expect(result).toMatchObject({ ok: false, code: 'not-ours' });

@@ -153,10 +153,23 @@ describe('workspace zip', () => {
     });
   });
 
+  it('says an empty file is empty', async () => {
+    for (const empty of [new Uint8Array(0), new Blob([])])
+      expect(await importWorkspace(empty)).toEqual({
+        ok: false,
+        code: 'damaged',
+        reason: 'This file is empty (0 bytes), so it is not a workspace zip. Nothing was changed.',
+      });
+  });
+
   it('refuses a manifest from the future and one that is not ours', async () => {
     for (const [manifest, code] of [
       [{ format: 'tokenscope-workspace', version: 99, workspace: {} }, 'newer-version'],
       [{ format: 'something-else', version: 1 }, 'not-ours'],
+      // Versions Tokenscope never writes: not a newer Tokenscope, not ours.
+      [{ format: 'tokenscope-workspace', version: -7.5, workspace: {} }, 'not-ours'],
+      [{ format: 'tokenscope-workspace', version: 1.5, workspace: {} }, 'not-ours'],
+      [{ format: 'tokenscope-workspace', version: '1', workspace: {} }, 'not-ours'],
     ] as const) {
       const writer = new ZipWriter(new Uint8ArrayWriter());
       await writer.add('tokenscope-workspace.json', new TextReader(JSON.stringify(manifest)));

@@ -70,6 +70,12 @@ export async function importWorkspace(
     return tooLarge(
       `This file is ${formatBytes(size)}; a workspace zip is at most ${formatBytes(importLimits.zipBytes)}.`,
     );
+  if (size === 0)
+    return {
+      ok: false,
+      code: 'damaged',
+      reason: 'This file is empty (0 bytes), so it is not a workspace zip. Nothing was changed.',
+    };
   try {
     const zip = await loadZip();
     const reader = new zip.ZipReader(
@@ -148,7 +154,14 @@ export async function importWorkspace(
           code: 'not-ours',
           reason: `This zip's ${manifestName} is not a Tokenscope workspace. Nothing was changed.`,
         };
-      if (typeof parsed.version !== 'number' || parsed.version > formatVersion)
+      // Versions are whole numbers from 1; anything else was not written by Tokenscope.
+      if (!Number.isInteger(parsed.version) || (parsed.version as number) < 1)
+        return {
+          ok: false,
+          code: 'not-ours',
+          reason: `This zip's ${manifestName} has no version Tokenscope writes ("version" must be a whole number from 1). Nothing was changed.`,
+        };
+      if ((parsed.version as number) > formatVersion)
         return {
           ok: false,
           code: 'newer-version',

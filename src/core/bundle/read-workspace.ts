@@ -90,7 +90,10 @@ function readProfile(value: unknown): VerificationProfile {
     const expected = 'a number of seconds, 0 or more';
     const tolerance = source.clockTolerance;
     if (typeof tolerance !== 'number') wrongType('profile.clockTolerance', tolerance, expected);
-    if (!(tolerance >= 0)) wrongValue('profile.clockTolerance', String(tolerance), expected);
+    // JSON reads 1e400 as Infinity: a tolerance that accepts every expired token, hidden from
+    // the person (a number field cannot show it). Only a finite leeway is a tolerance.
+    if (!(tolerance >= 0 && Number.isFinite(tolerance)))
+      wrongValue('profile.clockTolerance', String(tolerance), `${expected}, and finite`);
     profile.clockTolerance = tolerance;
   }
   if (source.now !== undefined) {
