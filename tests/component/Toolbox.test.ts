@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Toolbox from '../../src/features/toolbox/Toolbox.svelte';
 import { exportWorkspace } from '../../src/core/bundle/export';
 import { workbench } from '../../src/state/workbench.svelte';
@@ -46,6 +46,23 @@ describe('Toolbox', () => {
     );
     await fireEvent.input(screen.getByTestId('b64-input'), { target: { value: 'a😀' } });
     expect(document.body.textContent).not.toContain('unpaired surrogate');
+  });
+
+  it('shows the start of a long result, and Copy takes all of it (the hex too)', async () => {
+    const copied: string[] = [];
+    const writeText = vi
+      .spyOn(navigator.clipboard, 'writeText')
+      .mockImplementation(async (text: string) => void copied.push(text));
+    render(Toolbox);
+    // 60,000 bytes are 80,000 base64url characters (4 for every 3 bytes, RFC 4648 §4).
+    await fireEvent.input(screen.getByTestId('b64-input'), { target: { value: 'a'.repeat(60_000) } });
+    const shown = screen.getByTestId('b64-output').textContent!;
+    expect(shown).toBe(`${'YWFh'.repeat(16_384)}…`);
+    expect(screen.getByTestId('b64-output-cut').textContent).toContain('first 65,536 of 80,000 characters');
+    await fireEvent.click(screen.getByRole('button', { name: 'Copy the result' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Copy the bytes as hex' }));
+    expect(copied).toEqual(['YWFh'.repeat(20_000), '61'.repeat(60_000)]);
+    writeText.mockRestore();
   });
 
   it('warns when the HMAC key or message holds an unpaired surrogate', async () => {

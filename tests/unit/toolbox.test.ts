@@ -71,7 +71,13 @@ describe('base64 and base64url', () => {
     expect(toHex(Uint8Array.from([0, 15, 255]), ' ')).toBe('00 0f ff');
     expect(fromHex('0x00:0f:FF')).toMatchObject({ ok: true, bytes: Uint8Array.from([0, 15, 255]) });
     expect(fromHex('abc')).toMatchObject({ ok: false, message: expect.stringContaining('even number') });
-    expect(fromHex('zz')).toMatchObject({ ok: false, message: '"z" is not a hex digit' });
+    expect(fromHex('zz')).toMatchObject({ ok: false, message: '"z" at position 1 is not a hex digit' });
+    // An emoji is one character to a person (and not half of one in the message).
+    expect(fromHex('de ad 😀 be ef')).toMatchObject({
+      ok: false,
+      message: '"😀" at position 7 is not a hex digit',
+    });
+    expect(fromHex('0xdead g')).toMatchObject({ ok: false, message: '"g" at position 8 is not a hex digit' });
   });
 });
 

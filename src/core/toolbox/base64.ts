@@ -132,12 +132,21 @@ export function toHex(bytes: Uint8Array, separator = ''): string {
 }
 
 export function fromHex(text: string): BytesResult {
-  const clean = text.replace(/^0x/i, '').replace(/[\s:]/g, '');
-  const bad = /[^0-9a-f]/i.exec(clean);
-  if (bad) return { ok: false, message: `${describe(bad[0])} is not a hex digit` };
-  if (clean.length % 2)
-    return { ok: false, message: `hex needs an even number of digits; this has ${clean.length}` };
-  const bytes = new Uint8Array(clean.length / 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
+  const prefix = /^\s*0x/i.exec(text)?.[0] ?? '';
+  const digits: number[] = [];
+  // Positions as a person counts them: one per character, an emoji included.
+  let position = [...prefix].length;
+  for (const char of text.slice(prefix.length)) {
+    position++;
+    if (char === ':' || /\s/.test(char)) continue;
+    const digit = parseInt(char, 16);
+    if (Number.isNaN(digit) || char.length > 1)
+      return { ok: false, message: `${describe(char)} at position ${position} is not a hex digit` };
+    digits.push(digit);
+  }
+  if (digits.length % 2)
+    return { ok: false, message: `hex needs an even number of digits; this has ${digits.length}` };
+  const bytes = new Uint8Array(digits.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (digits[2 * i]! << 4) | digits[2 * i + 1]!;
   return { ok: true, bytes, notes: [] };
 }
