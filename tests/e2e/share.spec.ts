@@ -109,3 +109,40 @@ test('a public key is offered without the warning', async ({ page }) => {
   await expect(page.getByRole('dialog').getByRole('alert')).toHaveCount(0);
   expect(new URLSearchParams(new URL(await linkField.inputValue()).hash.slice(1)).get('key')).toBe(publicJwk);
 });
+
+test('a link with a base64 secret carries the Verifier profile, and opens as Valid elsewhere', async ({
+  page,
+  browser,
+}) => {
+  // HS256 under 32 bytes that are not text: the secret only works read as base64.
+  const bytes = new Uint8Array(32).map((_, i) => (i * 53 + 7) & 0xff);
+  const encoded = Buffer.from(bytes).toString('base64');
+  const { SignJWT } = await import('jose');
+  const signed = await new SignJWT({ sub: 'ada', exp })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer('https://issuer.example')
+    .sign(bytes);
+  await page.goto('/#tool=verifier');
+  await page.getByTestId('token-input').fill(signed);
+  await page.getByTestId('key-input').fill(encoded);
+  await page.getByLabel('Base64', { exact: true }).check();
+  await expect(page.getByTestId('verify-status')).toHaveAttribute('data-status', 'valid');
+
+  await page.getByRole('tab', { name: 'Decoder' }).click();
+  const linkField = await openShare(page);
+  await page.getByTestId('share-include-key').check();
+  await page.getByTestId('share-confirm-secret').check();
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText(
+    'key and Verifier profile included',
+  );
+  const link = await linkField.inputValue();
+
+  // Someone else, in a browser of their own, opens the link.
+  const elsewhere = await (await browser.newContext()).newPage();
+  await elsewhere.goto(link);
+  await expect(elsewhere.getByTestId('verify-status')).toHaveAttribute('data-status', 'valid');
+  await expect(elsewhere.getByLabel('Base64', { exact: true })).toBeChecked();
+  // The key and the profile leave the address bar; the token stays.
+  await expect(elsewhere).not.toHaveURL(/key=|profile=/);
+  await elsewhere.context().close();
+});

@@ -1,6 +1,8 @@
 import { generateKeyPairSync, createSecretKey, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildShareLink, classifyKey, prepareSharedToken } from '../../src/features/share/share-link';
+import { readSharedProfile } from '../../src/features/share/shared-profile';
+import { parseFragment } from '../../src/state/fragment';
 
 const b64url = (text: string) => Buffer.from(text).toString('base64url');
 const claims = { sub: 'ada', email: 'ada@example.com', admin: true, exp: 2000000000 };
@@ -105,5 +107,54 @@ describe('buildShareLink', () => {
     expect(fragment.get('key')).toBe(key);
     expect(fragment.get('tool')).toBe('verifier');
     expect(fragment.get('token')).toBe(token);
+  });
+
+  it('carries the Verifier profile with the key, so the link checks the token the same way', () => {
+    const profile = {
+      secretEncoding: 'base64' as const,
+      issuer: 'https://issuer.example',
+      clockTolerance: 30,
+    };
+    const withKey = buildShareLink('https://tokenscope.example/', token, {
+      stripSignature: false,
+      redact: [],
+      key: 'CzBVep/E6Q4zWH2ix+wRNluApcrvFDleg6jN8hc8YYY=',
+      profile,
+    });
+    if (!withKey.ok) throw new Error(withKey.reason);
+    const fragment = parseFragment(new URL(withKey.url).hash);
+    expect(readSharedProfile(fragment.profile)).toEqual(profile);
+    // No key, no Verifier: the profile stays out of a plain token link.
+    const tokenOnly = buildShareLink('https://tokenscope.example/', token, {
+      stripSignature: false,
+      redact: [],
+      profile,
+    });
+    if (!tokenOnly.ok) throw new Error(tokenOnly.reason);
+    expect(parseFragment(new URL(tokenOnly.url).hash).profile).toBeUndefined();
+    // An empty profile adds nothing.
+    const plain = buildShareLink('https://tokenscope.example/', token, {
+      stripSignature: false,
+      redact: [],
+      key: 'k',
+      profile: {},
+    });
+    if (!plain.ok) throw new Error(plain.reason);
+    expect(parseFragment(new URL(plain.url).hash).profile).toBeUndefined();
+  });
+});
+
+describe('readSharedProfile', () => {
+  it('reads a link’s profile as strictly as a workspace zip’s', () => {
+    expect(readSharedProfile('{"audience":"api","now":1767225600000}')).toEqual({
+      audience: 'api',
+      now: 1767225600000,
+    });
+    // A hand-edited link: Infinity tolerance (1e400), a wrong type, not JSON, not an object.
+    expect(readSharedProfile('{"clockTolerance":1e400}')).toBeUndefined();
+    expect(readSharedProfile('{"algorithms":"HS256"}')).toBeUndefined();
+    expect(readSharedProfile('{not json')).toBeUndefined();
+    expect(readSharedProfile('[1]')).toBeUndefined();
+    expect(readSharedProfile(undefined)).toBeUndefined();
   });
 });

@@ -114,6 +114,21 @@ function readProfile(value: unknown): VerificationProfile {
   return profile;
 }
 
+/**
+ * A verification profile from elsewhere (a share link), checked as strictly as a zip's: the
+ * same ranges, so a hand-edited link cannot set what the Verifier's controls would refuse.
+ */
+export function readVerificationProfile(
+  value: unknown,
+): { ok: true; profile: VerificationProfile } | { ok: false; reason: string } {
+  try {
+    return { ok: true, profile: readProfile(value) };
+  } catch (error) {
+    if (error instanceof FieldProblem) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+
 // RFC 7518 §6.2-6.4 and RFC 8037 §2: the members each key type requires, all base64url text.
 const requiredMembers: Record<string, string[]> = {
   RSA: ['n', 'e'],

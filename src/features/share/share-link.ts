@@ -1,5 +1,6 @@
-import { encodeBase64url, inspect, type Inspection } from '../../core';
+import { encodeBase64url, inspect, type Inspection, type VerificationProfile } from '../../core';
 import { formatFragment } from '../../state/fragment';
+import { formatSharedProfile } from './shared-profile';
 
 /**
  * Share links. The token rides in the fragment (`#token=`), which browsers never send to a
@@ -46,6 +47,8 @@ export interface ShareOptions {
   redact: string[];
   /** The key to include, if any; the caller has already had the person confirm a secret one. */
   key?: string;
+  /** The Verifier's profile, which goes in with the key: the two together make the verdict. */
+  profile?: VerificationProfile;
 }
 
 export type ShareResult =
@@ -97,7 +100,14 @@ export function buildShareLink(siteUrl: string, token: string, options: ShareOpt
   base.hash = '';
   const key = options.key?.trim();
   const fragment = formatFragment(
-    key ? { tool: 'verifier', token: prepared.token, key } : { token: prepared.token },
+    key
+      ? {
+          tool: 'verifier',
+          token: prepared.token,
+          key,
+          profile: options.profile && formatSharedProfile(options.profile),
+        }
+      : { token: prepared.token },
   );
   return {
     ok: true,
