@@ -44,6 +44,20 @@ describe('Decoder', () => {
     expect((await screen.findByTestId('header-json')).textContent).toContain('RS256');
   });
 
+  it('shows bidi controls in a damaged part escaped, so the text after them is not reversed', async () => {
+    workspace.token = '';
+    render(Decoder);
+    // "abc" after U+202E (right-to-left override) would display as "cba".
+    await paste(`${b64url('{"alg":"RS256"}')}.eyJz\u202eabc.c2ln`);
+    const payloadPart = (await screen.findAllByRole('listitem')).find((item) =>
+      item.textContent?.includes('Payload'),
+    )!;
+    const code = payloadPart.querySelector('code.text')!;
+    expect(code.textContent).toBe('eyJz\\u202eabc');
+    // The character blamed is still the one marked: the override itself.
+    expect(code.querySelector('mark')?.textContent).toBe('\\u202e');
+  });
+
   it('renders a script-bearing claim as inert text', async () => {
     workspace.token = '';
     render(Decoder);
