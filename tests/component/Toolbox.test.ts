@@ -22,6 +22,10 @@ describe('Toolbox', () => {
     await fireEvent.click(screen.getByLabelText('Decode'));
     await fireEvent.input(screen.getByTestId('b64-input'), { target: { value: 'aMOp*bGxv' } });
     expect(screen.getByTestId('b64-error').textContent).toContain('"*" at position 5');
+    await fireEvent.input(screen.getByTestId('b64-input'), { target: { value: ' \n\t' } });
+    expect(screen.getByTestId('b64-error').textContent).toBe(
+      'There is nothing to decode: the input is only white space.',
+    );
   });
 
   it('computes the RFC 4231 test case 2 HMAC-SHA-256', async () => {

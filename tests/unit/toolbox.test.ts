@@ -63,6 +63,13 @@ describe('base64 and base64url', () => {
       ok: true,
       notes: [expect.stringContaining('base64url alphabet')],
     });
+    // "-_+/" is 0xfb 0xff 0xbf in either reading ("-" and "+" are 62, "_" and "/" are 63).
+    for (const variant of ['base64', 'base64url'] as const)
+      expect(decodeBase64('-_+/', variant)).toEqual({
+        ok: true,
+        bytes: Uint8Array.from([0xfb, 0xff, 0xbf]),
+        notes: [expect.stringContaining('It mixes both alphabets')],
+      });
   });
 
   it('shows bytes that are not UTF-8 as such, and reads hex', () => {

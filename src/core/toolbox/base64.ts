@@ -54,7 +54,8 @@ export function decodeBase64(text: string, variant: Base64Variant = 'base64'): B
   let padding = 0;
   /** Where the first "=" stands (1-based), so an error can point at the "=" itself. */
   let firstPad = 0;
-  let sawOther = false;
+  let sawStandard = false;
+  let sawUrlSafe = false;
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     if (/\s/.test(char)) continue;
@@ -78,7 +79,8 @@ export function decodeBase64(text: string, variant: Base64Variant = 'base64'): B
         position: i + 1,
       };
     }
-    if (variant === 'base64' ? char === '-' || char === '_' : char === '+' || char === '/') sawOther = true;
+    if (char === '+' || char === '/') sawStandard = true;
+    else if (char === '-' || char === '_') sawUrlSafe = true;
     values.push(value);
   }
   if (values.length % 4 === 1)
@@ -93,7 +95,11 @@ export function decodeBase64(text: string, variant: Base64Variant = 'base64'): B
     };
   if (padding > 2 || (padding > 0 && (values.length + padding) % 4 !== 0))
     return { ok: false, message: 'the "=" padding does not fit the length' };
-  if (sawOther)
+  if (sawStandard && sawUrlSafe)
+    notes.push(
+      'It mixes both alphabets ("+" or "/" of base64 with "-" or "_" of base64url): no encoder writes that, so the text was probably edited or pieced together.',
+    );
+  else if (variant === 'base64' ? sawUrlSafe : sawStandard)
     notes.push(
       variant === 'base64'
         ? 'It uses the base64url alphabet ("-", "_").'
