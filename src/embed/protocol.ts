@@ -59,6 +59,25 @@ export function readParentCommand(data: unknown): ParentCommand | null {
 }
 
 /**
+ * Why a message meant for the widget (its type starts with `tokenscope:`) was not taken, for the
+ * console of the person integrating it; undefined for a command taken or another script's
+ * message. The reason never quotes the token.
+ */
+export function explainRefusedCommand(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { type, token, theme } = data as Record<string, unknown>;
+  if (typeof type !== 'string' || !type.startsWith('tokenscope:') || readParentCommand(data))
+    return undefined;
+  if (type === 'tokenscope:set-token')
+    return typeof token !== 'string'
+      ? `"tokenscope:set-token" needs "token" as a string; it was ${token === null ? 'null' : typeof token}.`
+      : `"tokenscope:set-token" takes a token of at most ${maxTokenLength / 1024 / 1024} MiB; this one is ${(token.length / 1024 / 1024).toFixed(1)} MiB, so the widget keeps the token it has.`;
+  if (type === 'tokenscope:set-theme')
+    return `"tokenscope:set-theme" takes "light", "dark" or "auto"; it was ${typeof theme === 'string' ? JSON.stringify(theme.slice(0, 40)) : typeof theme}.`;
+  return `"${type.slice(0, 60)}" is not a message the widget takes: it takes "tokenscope:set-token" and "tokenscope:set-theme".`;
+}
+
+/**
  * What the widget posts. `ready` and `resize` carry nothing from the token, so they may go to
  * any parent; `token` only exists when the embedding page opted in with `#emit=token`, and
  * goes only to the parent's own origin.

@@ -110,7 +110,10 @@ test('a page on another origin drives the widget by messages and follows its hei
     }),
   );
   await expect(widget.locator('html')).toHaveAttribute('data-theme', 'dark');
-  // Unknown or malformed messages are ignored, and the widget keeps working.
+  // Unknown or malformed messages are ignored, and the widget keeps working; the integrator's
+  // console hears why (never the token).
+  const warnings: string[] = [];
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
   await page.evaluate(() => {
     const send = (window as unknown as { send: (m: unknown) => void }).send;
     send({ type: 'tokenscope:set-theme', theme: '<script>' });
@@ -120,6 +123,12 @@ test('a page on another origin drives the widget by messages and follows its hei
   });
   await expect(widget.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(widget.getByTestId('payload-json')).toContainText(claimValue);
+  await expect
+    .poll(() => warnings)
+    .toEqual([
+      'Tokenscope widget: "tokenscope:set-theme" takes "light", "dark" or "auto"; it was "<script>".',
+      'Tokenscope widget: "tokenscope:set-token" needs "token" as a string; it was number.',
+    ]);
 
   // The person edits the token inside the widget: without #emit=token nothing of it is posted.
   await widget.getByTestId('token-input').fill(`${token}x`);

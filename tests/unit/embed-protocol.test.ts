@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { maxTokenLength, parentOrigin, parseEmbedConfig, readParentCommand } from '../../src/embed/protocol';
+import {
+  explainRefusedCommand,
+  maxTokenLength,
+  parentOrigin,
+  parseEmbedConfig,
+  readParentCommand,
+} from '../../src/embed/protocol';
 import { embedFragment, iframeSnippet, scriptSnippet } from '../../src/features/embed/snippet';
 
 describe('parseEmbedConfig', () => {
@@ -61,6 +67,32 @@ describe('readParentCommand', () => {
     { type: 'other' },
   ])('ignores %j', (data) => {
     expect(readParentCommand(data)).toBeNull();
+  });
+});
+
+describe('explainRefusedCommand', () => {
+  it('says why a message meant for the widget was not taken, without quoting the token', () => {
+    const huge = 'eyJ' + 'x'.repeat(5 * 1024 * 1024);
+    const reason = explainRefusedCommand({ type: 'tokenscope:set-token', token: huge });
+    expect(reason).toBe(
+      '"tokenscope:set-token" takes a token of at most 2 MiB; this one is 5.0 MiB, so the widget keeps the token it has.',
+    );
+    expect(explainRefusedCommand({ type: 'tokenscope:set-token', token: null })).toContain(
+      'needs "token" as a string; it was null',
+    );
+    expect(explainRefusedCommand({ type: 'tokenscope:set-theme', theme: 'sepia' })).toContain(
+      'it was "sepia"',
+    );
+    expect(explainRefusedCommand({ type: 'tokenscope:set-tokn' })).toContain(
+      'is not a message the widget takes',
+    );
+  });
+
+  it('stays quiet for commands it takes and for other scripts’ messages', () => {
+    expect(explainRefusedCommand({ type: 'tokenscope:set-token', token: 'x.y.z' })).toBeUndefined();
+    expect(explainRefusedCommand({ type: 'webpackOk' })).toBeUndefined();
+    expect(explainRefusedCommand('tokenscope:set-token')).toBeUndefined();
+    expect(explainRefusedCommand(null)).toBeUndefined();
   });
 });
 
