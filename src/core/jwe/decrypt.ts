@@ -8,7 +8,14 @@ import { compactDecrypt, errors, flattenedDecrypt, type FlattenedJWE } from 'jos
 import { inspect } from '../token/inspect';
 import type { Inspection } from '../token/types';
 import { detectKeyFormat, type KeyDetection } from '../keys/detect';
-import { importKey, secretBytes, type KeyProvenance, type SecretEncoding } from '../keys/import';
+import {
+  importKey,
+  secretBytes,
+  surroundingWhiteSpace,
+  type KeyProvenance,
+  type SecretEncoding,
+} from '../keys/import';
+import { aes192Unsupported, needsAes192, runtimeHasAes192 } from './aes192';
 import { verify, type Verification, type VerificationStatus, type VerifyOptions } from '../jws/verify';
 
 export type DecryptionStatus = 'decrypted' | Exclude<VerificationStatus, 'valid'>;
@@ -121,11 +128,15 @@ function keyLengthProblem(
   const purpose = alg === 'dir' ? `"dir" with ${enc}` : alg;
   let reason = `The key is ${key.length * 8} bits, but ${purpose} needs exactly ${expected} bits: this is not the right key, or it is read the wrong way.`;
   if (detection.format !== 'secret') return reason;
+  // A text secret counts its white space too (import.ts): a pasted newline makes it one byte long.
+  const spaces = encoding === 'utf8' ? surroundingWhiteSpace(keyText) : undefined;
+  if (spaces && new TextEncoder().encode(keyText.trim()).length * 8 === expected)
+    return `${reason} Without ${spaces} it is ${expected} bits: the key field has white space the key does not have. Remove it.`;
   for (const other of ['base64url', 'base64', 'utf8'] as const) {
     if (other === encoding) continue;
     let bytes: Uint8Array;
     try {
-      bytes = secretBytes(keyText.trim(), other);
+      bytes = secretBytes(keyText, other);
     } catch {
       continue;
     }
@@ -225,6 +236,13 @@ async function decryptUnsafe(token: string, keyText: string, options: DecryptOpt
     keyManagementAlgorithms: [alg],
     contentEncryptionAlgorithms: [enc],
   };
+  // Asked only for a token that needs 192-bit AES: a runtime without it fails every key.
+  const aes192 = { alg, enc, runtimeHasAes192: !needsAes192(alg, enc) || (await runtimeHasAes192()) };
+  const describe = (error: unknown): { status: DecryptionStatus; reason: string } => {
+    const described = describeError(error, cap);
+    const missing = described.status === 'key-mismatch' ? aes192Unsupported(error, aes192) : undefined;
+    return missing ? { status: 'unsupported', reason: missing } : described;
+  };
   let failure: { status: DecryptionStatus; reason: string } | undefined;
   for (const candidate of imported.candidates) {
     if (candidate.usable.library !== 'jose') continue;
@@ -239,7 +257,7 @@ async function decryptUnsafe(token: string, keyText: string, options: DecryptOpt
             plaintextBytes = (await flattenedDecrypt(recipient, material, decryptOptions)).plaintext;
             break;
           } catch (error) {
-            failure = describeError(error, cap);
+            failure = describe(error);
           }
         }
         if (!plaintextBytes) continue;
@@ -271,7 +289,7 @@ async function decryptUnsafe(token: string, keyText: string, options: DecryptOpt
       }
       return result;
     } catch (error) {
-      failure = describeError(error, cap);
+      failure = describe(error);
     }
   }
   return { ...base, ...(failure ?? { status: 'key-mismatch', reason: 'No key could decrypt this token.' }) };

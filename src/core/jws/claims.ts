@@ -4,7 +4,7 @@
  * `nbf > now + tolerance`; times in whole seconds), but each check is kept with its words so
  * the verdict can say "signature good, but expired 2 h ago".
  */
-import { formatDistance } from '../token/time';
+import { describeNumericDate, formatDistance } from '../token/time';
 
 export interface ClaimProfile {
   issuer?: string | string[];
@@ -50,13 +50,14 @@ export function checkClaims(payload: unknown, profile: ClaimProfile = {}): Claim
   const now = Math.floor(nowMs / 1000);
   const tolerance = Math.max(0, profile.clockTolerance ?? 0);
   const leeway = tolerance ? ` (with ${tolerance} s of clock tolerance)` : '';
+  const saved = `accepted within the ${tolerance} s clock tolerance`;
 
   for (const name of ['exp', 'nbf', 'iat'] as const) {
     if (name in claims && (typeof claims[name] !== 'number' || !Number.isFinite(claims[name])))
       checks.push({
         claim: name,
         outcome: 'mismatch',
-        message: `"${name}" must be a NumericDate (a number of seconds), not ${JSON.stringify(claims[name])} (RFC 7519 §4.1).`,
+        message: `"${name}" must be a NumericDate (a number of seconds), not ${JSON.stringify(claims[name])} (RFC 7519 §4.1)`,
       });
   }
   const exp = claims.exp;
@@ -72,7 +73,11 @@ export function checkClaims(payload: unknown, profile: ClaimProfile = {}): Claim
       checks.push({
         claim: 'exp',
         outcome: 'ok',
-        message: `expires in ${formatDistance((exp - now) * 1000 || 1)}`,
+        // Past exp but inside the leeway: the tolerance is what lets it through, so say so.
+        message:
+          exp <= now
+            ? `expired ${formatDistance((now - exp) * 1000)} ago, ${saved}`
+            : `expires in ${formatDistance((exp - now) * 1000)}`,
       });
   }
   const nbf = claims.nbf;
@@ -84,7 +89,15 @@ export function checkClaims(payload: unknown, profile: ClaimProfile = {}): Claim
         outcome: 'not-yet-valid',
         message: `not valid for another ${formatDistance((nbf - now) * 1000)}${leeway}`,
       });
-    else checks.push({ claim: 'nbf', outcome: 'ok', message: 'already valid (nbf has passed)' });
+    else
+      checks.push({
+        claim: 'nbf',
+        outcome: 'ok',
+        message:
+          nbf > now
+            ? `valid in ${formatDistance((nbf - now) * 1000)}, ${saved}`
+            : 'already valid (nbf has passed)',
+      });
   }
   if (issuers.length) {
     const ok = typeof claims.iss === 'string' && issuers.includes(claims.iss);
@@ -119,4 +132,28 @@ export function checkClaims(payload: unknown, profile: ClaimProfile = {}): Claim
     });
   }
   return checks;
+}
+
+const millisecondEffects: Record<string, string> = {
+  exp: 'the token effectively never expires',
+  nbf: 'the token is not valid for thousands of years',
+  iat: 'the token claims to be issued thousands of years from now',
+};
+
+/**
+ * The time claims that look written in milliseconds (the Decoder's test, core/token/time.ts):
+ * RFC 7519 §2 NumericDate counts seconds, so every verifier reads them as a date past the year
+ * 5000, and an `exp` so read never comes. One sentence per claim, for the verdict's warnings.
+ */
+export function millisecondClaimWarnings(payload: unknown, now: number = Date.now()): string[] {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return [];
+  const claims = payload as Record<string, unknown>;
+  return (['exp', 'nbf', 'iat'] as const).flatMap((name) => {
+    const time = describeNumericDate(claims[name], now);
+    if (!time?.looksLikeMilliseconds) return [];
+    const year = time.iso === 'out of range' ? '275,760 or later' : new Date(time.epochMs).getUTCFullYear();
+    return [
+      `"${name}" is ${String(claims[name])}, which looks like milliseconds: NumericDate counts seconds (RFC 7519 §2), so it reads as the year ${year} and ${millisecondEffects[name]}. The issuer should write seconds: Math.floor(Date.now() / 1000).`,
+    ];
+  });
 }

@@ -7,7 +7,7 @@ import { exportJWK } from 'jose';
 import { decodeBase64url } from '../token/base64url';
 import { bitLength } from '../keys/bit-length';
 import type { KeyDetection } from '../keys/detect';
-import type { ImportedKey, SecretEncoding } from '../keys/import';
+import { surroundingWhiteSpace, type ImportedKey, type SecretEncoding } from '../keys/import';
 
 export interface FailureContext {
   alg: string;
@@ -17,8 +17,10 @@ export interface FailureContext {
   detection: KeyDetection;
   secretEncoding: SecretEncoding;
   candidates: ImportedKey[];
-  /** Verifies the same token with the same key text read another way. */
-  verifiesWithEncoding: (encoding: SecretEncoding) => Promise<boolean>;
+  /** The key field's text, exactly as pasted. */
+  keyText: string;
+  /** Verifies the same token with the key text (or the text given) read another way. */
+  verifiesWithEncoding: (encoding: SecretEncoding, keyText?: string) => Promise<boolean>;
 }
 
 // RFC 7518 §3.2–3.5, RFC 8037 §3.1, RFC 8812 §3.1: the signature octets each alg produces.
@@ -114,6 +116,15 @@ export async function explainBadSignature(context: FailureContext): Promise<stri
   }
 
   if (detection.format === 'secret') {
+    // A text secret is used byte for byte, white space included; a pasted secret often picks up
+    // a newline or a space the signer never had.
+    const spaces = context.secretEncoding === 'utf8' ? surroundingWhiteSpace(context.keyText) : undefined;
+    if (spaces && (await context.verifiesWithEncoding('utf8', context.keyText.trim()))) {
+      reasons.unshift(
+        `Without ${spaces} it verifies: the key field has white space the signer did not use. Remove it (a text secret is used byte for byte).`,
+      );
+      return reasons;
+    }
     for (const encoding of ['utf8', 'base64', 'base64url'] as const) {
       if (encoding === context.secretEncoding) continue;
       if (await context.verifiesWithEncoding(encoding)) {

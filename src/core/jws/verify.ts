@@ -19,7 +19,7 @@ import {
   type KeyProvenance,
   type SecretEncoding,
 } from '../keys/import';
-import { checkClaims, type ClaimCheck } from './claims';
+import { checkClaims, millisecondClaimWarnings, type ClaimCheck } from './claims';
 import { explainBadSignature } from './explain';
 
 export type VerificationStatus =
@@ -257,6 +257,20 @@ function shortSecretWarning(alg: string, candidate: ImportedKey): string | undef
   return `The secret is only ${bits} bits; ${alg} needs at least ${needed} (RFC 7518 §3.2). The signature is valid, but a short secret can be guessed, and whoever guesses it can sign tokens that pass here. Use ${needed / 8} or more random bytes.`;
 }
 
+/**
+ * A lone JWK whose kid is not the token's: the signature checks out here, but a server that
+ * picks its key by kid (RFC 7515 §4.1.4) would never reach this key.
+ */
+function kidWarning(
+  kid: string | undefined,
+  detection: KeyDetection,
+  candidate: ImportedKey,
+): string | undefined {
+  if (detection.format !== 'jwk' || kid === undefined || candidate.kid === undefined || candidate.kid === kid)
+    return undefined;
+  return `The token names kid "${kid}"; the key's kid is "${candidate.kid}". A server that picks keys by kid would not use this key.`;
+}
+
 const claimStatus = {
   expired: 'expired',
   'not-yet-valid': 'not-yet-valid',
@@ -392,20 +406,28 @@ async function verifySignature(
         reason:
           "The signature matches, but only the key the token carries about itself. That proves nothing: anyone can sign a token and embed their own key. Paste the issuer's key.",
       };
+    // A time claim in milliseconds explains a verdict either way: "valid for 56838 years", or
+    // "not valid for another 56838 years".
+    const inMilliseconds = millisecondClaimWarnings(payload, options.now);
     const failed = claims.find((check) => check.outcome !== 'ok');
     if (failed)
       return {
         ...verdict,
         status: claimStatus[failed.outcome as keyof typeof claimStatus],
-        reason: `Signature good, but ${failed.message}.`,
+        // A claim's message may end a sentence of its own: one period, not two.
+        reason: `Signature good, but ${failed.message.replace(/\.$/, '')}.`,
+        ...(inMilliseconds.length ? { warnings: inMilliseconds } : {}),
       };
     const what =
       typeof payload === 'object' && payload !== null
         ? 'and the claims hold under your profile'
         : 'the payload is not a JWT claims set, so there are no claims to check';
-    const warnings = [shortSecretWarning(alg, candidate), secretNote].filter(
-      (warning): warning is string => warning !== undefined,
-    );
+    const warnings = [
+      shortSecretWarning(alg, candidate),
+      secretNote,
+      kidWarning(kid, detection, candidate),
+      ...inMilliseconds,
+    ].filter((warning): warning is string => warning !== undefined);
     return {
       ...verdict,
       // A valid verdict has nothing to explain: the secret's note stands as a warning.
@@ -426,8 +448,9 @@ async function verifySignature(
     detection,
     secretEncoding,
     candidates: imported.candidates,
-    verifiesWithEncoding: async (encoding) => {
-      const other = await importVerificationKey(keyText, alg, { kid, secretEncoding: encoding });
+    keyText,
+    verifiesWithEncoding: async (encoding, text = keyText) => {
+      const other = await importVerificationKey(text, alg, { kid, secretEncoding: encoding });
       if (!other.ok) return false;
       for (const candidate of other.candidates)
         if ((await checkSignature(signed, alg, candidate)).ok) return true;

@@ -109,6 +109,36 @@ export function secretBytes(text: string, encoding: SecretEncoding = 'utf8'): Ui
   return decoded.bytes;
 }
 
+/** One run of white space in words: "newline", "2 spaces", "white space". */
+function whiteSpaceWords(run: string): string {
+  const names: [RegExp, string, string][] = [
+    [/^(\r?\n)+$/, 'newline', 'newlines'],
+    [/^ +$/, 'space', 'spaces'],
+    [/^\t+$/, 'tab', 'tabs'],
+  ];
+  for (const [pattern, one, many] of names) {
+    if (!pattern.test(run)) continue;
+    const count = one === 'newline' ? run.split('\n').length - 1 : run.length;
+    return count === 1 ? one : `${count} ${many}`;
+  }
+  return 'white space';
+}
+
+/**
+ * The white space around a text secret, in words ("the trailing newline", "the leading space
+ * and the trailing 2 spaces"), or undefined when there is none.
+ */
+export function surroundingWhiteSpace(text: string): string | undefined {
+  if (text.trim() === '') return undefined;
+  const leading = /^\s+/.exec(text)?.[0];
+  const trailing = /\s+$/.exec(text)?.[0];
+  const parts = [
+    ...(leading ? [`the leading ${whiteSpaceWords(leading)}`] : []),
+    ...(trailing ? [`the trailing ${whiteSpaceWords(trailing)}`] : []),
+  ];
+  return parts.length ? parts.join(' and ') : undefined;
+}
+
 function toPem(label: string, der: Uint8Array): string {
   let binary = '';
   for (const byte of der) binary += String.fromCharCode(byte);
@@ -249,6 +279,8 @@ async function fromPem(
       `This is a public key${detection.format === 'certificate' ? ' (in a certificate)' : ''}: it cannot ${useWords[use]}. Paste the private key.`,
     );
 
+  // A private key that only verifies lends its public half, said alike for WebCrypto and noble.
+  const privateWords = needsPrivate(use) ? what : `the public half of a ${what}`;
   const curve = nobleCurveOf(type);
   if (curve) {
     switch (detection.format) {
@@ -260,12 +292,12 @@ async function fromPem(
           words: what,
         };
       case 'sec1':
-        return { usable: await nobleKey(curve, { secretKey: sec1Secret(der) }), words: what };
+        return { usable: await nobleKey(curve, { secretKey: sec1Secret(der) }), words: privateWords };
       default: {
         const inner = pkcs8Inner(der);
         // RFC 8410 §7: an Ed448 private key is an OCTET STRING inside the octets.
         const secretKey = curve === 'ed448' ? contentOf(readDer(inner)).slice() : sec1Secret(inner);
-        return { usable: await nobleKey(curve, { secretKey }), words: what };
+        return { usable: await nobleKey(curve, { secretKey }), words: privateWords };
       }
     }
   }
@@ -311,7 +343,7 @@ async function fromPem(
   for (const member of privateMembers) delete (jwk as Record<string, unknown>)[member];
   return {
     usable: { library: 'jose', key: (await importJWK(jwk, importAlg)) as CryptoKey },
-    words: `the public half of a ${what}`,
+    words: privateWords,
   };
 }
 
@@ -452,8 +484,12 @@ async function importUncached(text: string, options: KeyImportOptions): Promise<
             `The token says ${alg}, which needs ${requirement.words}, but the key field holds text, which reads as an HMAC secret. Paste a PEM or a JWK.`,
           );
         const encoding = alg.startsWith('PBES2') ? 'utf8' : (options.secretEncoding ?? 'utf8');
-        const bytes = secretBytes(text.trim(), encoding);
-        const reading = encoding === 'utf8' ? 'text (UTF-8)' : encoding;
+        // A text secret is its bytes exactly as typed, as jose, Node and every server read it: a
+        // trailing space or newline is part of the secret (base64 readings skip white space).
+        const bytes = secretBytes(text, encoding);
+        const spaces = encoding === 'utf8' ? surroundingWhiteSpace(text) : undefined;
+        const reading =
+          encoding === 'utf8' ? `text (UTF-8${spaces ? `, including ${spaces}` : ''})` : encoding;
         return {
           ok: true,
           detection,
