@@ -1,10 +1,14 @@
 /**
  * What the Generator, the Keys workbench and the Toolbox's workspace zip share: the header and
- * payload being edited, and the keys made or brought in this session. Held in memory only:
- * nothing here is written to storage unless the person exports a workspace zip.
+ * payload being edited, the keys made or brought in this session, and the Generator's other
+ * choices (its signing key, the JWE options). Held in memory only, so they survive switching
+ * tools but not a reload: nothing here is written to storage unless the person exports a
+ * workspace zip (which carries the header, payload and saved keys, never the key field).
  */
 import type { JWK } from 'jose';
-import type { GeneratedKey } from '../core/keys/generate';
+import type { GeneratedKey, RsaModulusLength } from '../core/keys/generate';
+import type { SecretEncoding } from '../core/keys/import';
+import type { KeyOrigin } from './workspace.svelte';
 
 export interface WorkbenchKey {
   id: string;
@@ -29,12 +33,42 @@ export const defaultPayload = () =>
     2,
   );
 
+/** The Generator's signing key and what was chosen with it. */
+class SigningChoices {
+  /** The key field's text, exactly as typed or pasted. */
+  key = $state('');
+  keyOrigin = $state<KeyOrigin>('pasted');
+  secretEncoding = $state<SecretEncoding>('utf8');
+  /** The saved key last picked in "Use a saved key" (or made by "Generate"). */
+  savedKeyId = $state('');
+  rsaBits = $state<RsaModulusLength>(2048);
+  /**
+   * The header's last readable "alg", which the algorithm picker shows while the header is
+   * being edited into shape. Not reactive: the Generator writes it while deriving the alg.
+   */
+  lastAlg = '';
+}
+
+/** The Generator's "Encrypt (JWE)" panel. */
+export class EncryptionChoices {
+  source = $state<'payload' | 'token'>('token');
+  alg = $state('RSA-OAEP-256');
+  enc = $state('A256GCM');
+  key = $state('');
+  /** Set when the key was generated here and its decrypting half differs (a key pair). */
+  decryptionKey = $state('');
+  /** The last encrypted token. */
+  result = $state('');
+}
+
 class Workbench {
   header = $state(defaultHeader);
   payload = $state(defaultPayload());
   keys = $state<WorkbenchKey[]>([]);
   /** A key the Keys tool asked the Generator to sign with; the Generator takes it on opening. */
   signWith = $state('');
+  signing = new SigningChoices();
+  encryption = new EncryptionChoices();
   #next = 1;
 
   addKey(key: Omit<WorkbenchKey, 'id'>): WorkbenchKey {

@@ -6,23 +6,11 @@ import Generator from '../../src/features/generator/Generator.svelte';
 import KeyWorkbench from '../../src/features/generator/KeyWorkbench.svelte';
 import { workbench } from '../../src/state/workbench.svelte';
 import { workspace } from '../../src/state/workspace.svelte';
-
-const decodePart = (part: string) =>
-  JSON.parse(
-    new TextDecoder().decode(
-      Uint8Array.from(atob(part.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
-    ),
-  );
-
-function reset() {
-  workbench.header = '{\n  "alg": "HS256",\n  "typ": "JWT"\n}';
-  workbench.payload = '{\n  "sub": "ada"\n}';
-  workbench.keys = [];
-}
+import { resetGenerator, decodePart } from './support/generator';
 
 describe('Generator', () => {
   it('signs as you type with a pasted secret, and refuses a short one with the RFC 7518 reason', async () => {
-    reset();
+    resetGenerator();
     render(Generator);
     const key = screen.getByTestId('gen-key');
     await fireEvent.input(key, { target: { value: 'too-short' } });
@@ -44,7 +32,7 @@ describe('Generator', () => {
   });
 
   it('shows a JSON error with its line and column, and keeps the page working', async () => {
-    reset();
+    resetGenerator();
     render(Generator);
     workbench.payload = '{\n  "sub": "ada",\n  "exp": \n}';
     const status = await screen.findByTestId('gen-payload-status');
@@ -58,7 +46,7 @@ describe('Generator', () => {
   });
 
   it("the editor undoes and redoes typing, and Enter keeps JSON's indentation", async () => {
-    reset();
+    resetGenerator();
     render(Generator);
     const host = screen.getByTestId('gen-payload-editor').querySelector('div')!;
     const content = await waitFor(() => host.shadowRoot!.querySelector<HTMLElement>('.cm-content')!);
@@ -84,7 +72,7 @@ describe('Generator', () => {
   });
 
   it('the alg picker rewrites the header, generates a key pair, and the token verifies with its public JWK', async () => {
-    reset();
+    resetGenerator();
     render(Generator);
     await fireEvent.change(screen.getByTestId('gen-alg'), { target: { value: 'ES384' } });
     await waitFor(() => expect(JSON.parse(workbench.header).alg).toBe('ES384'));
@@ -99,7 +87,7 @@ describe('Generator', () => {
   });
 
   it('opens the token in the Verifier with the public half of the key', async () => {
-    reset();
+    resetGenerator();
     const onOpenTool = vi.fn();
     render(Generator, { onOpenTool });
     await fireEvent.change(screen.getByTestId('gen-alg'), { target: { value: 'EdDSA' } });
@@ -114,7 +102,7 @@ describe('Generator', () => {
   });
 
   it('explains and builds an attack preset', async () => {
-    reset();
+    resetGenerator();
     render(Generator);
     await fireEvent.click(screen.getByLabelText('"kid" with a path traversal'));
     expect(screen.getByTestId('attack-explanation').textContent).toContain('/dev/null');
@@ -129,7 +117,7 @@ describe('Generator', () => {
 
 describe('Key workbench', () => {
   it('generates an RSA key with its thumbprint and converts a pasted PEM', async () => {
-    reset();
+    resetGenerator();
     render(KeyWorkbench);
     await fireEvent.change(screen.getByTestId('keys-alg'), { target: { value: 'PS256' } });
     await fireEvent.click(screen.getByTestId('keys-generate'));

@@ -12,7 +12,8 @@ import Generator from '../../src/features/generator/Generator.svelte';
 import EncryptPanel from '../../src/features/generator/EncryptPanel.svelte';
 import AttackPanel from '../../src/features/generator/AttackPanel.svelte';
 import KeyWorkbench from '../../src/features/generator/KeyWorkbench.svelte';
-import { workbench } from '../../src/state/workbench.svelte';
+import { EncryptionChoices, workbench } from '../../src/state/workbench.svelte';
+import { resetGenerator } from './support/generator';
 
 const secret = 'a-secret-that-is-32-bytes-long!!';
 const live = '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]';
@@ -26,12 +27,6 @@ const radio = (name: string | RegExp, container: HTMLElement = document.body) =>
 /** A live region inside another is read twice, once for each. */
 function nestedLiveRegions(): Element[] {
   return [...document.querySelectorAll(live)].filter((region) => region.parentElement?.closest(live));
-}
-
-function resetGenerator() {
-  workbench.header = '{\n  "alg": "HS256",\n  "typ": "JWT"\n}';
-  workbench.payload = '{\n  "sub": "ada"\n}';
-  workbench.keys = [];
 }
 
 describe('radio groups: arrows stay inside a fieldset, each group is one Tab stop', () => {
@@ -83,8 +78,9 @@ describe('radio groups: arrows stay inside a fieldset, each group is one Tab sto
 
   it("the Generator's JWE source and attack presets: arrows stay in their own panel", async () => {
     const props = { payload: '{"sub":"ada"}', signedToken: '', onOpen: () => {} };
-    const first = render(EncryptPanel, props).container;
-    const second = render(EncryptPanel, props).container;
+    // Each panel with choices of its own (the app has one, holding the shared workbench's).
+    const first = render(EncryptPanel, { ...props, choices: new EncryptionChoices() }).container;
+    const second = render(EncryptPanel, { ...props, choices: new EncryptionChoices() }).container;
     await userEvent.click(radio('the payload JSON', second));
     await userEvent.click(radio('the payload JSON', first));
     await userEvent.keyboard('{ArrowDown}');

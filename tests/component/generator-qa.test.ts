@@ -3,14 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import Generator from '../../src/features/generator/Generator.svelte';
 import { workbench } from '../../src/state/workbench.svelte';
+import { resetGenerator, pkcs8PemOfNewRsaKey } from './support/generator';
 
 const secret = 'a-secret-that-is-32-bytes-long!!';
-
-function reset() {
-  workbench.header = '{\n  "alg": "HS256",\n  "typ": "JWT"\n}';
-  workbench.payload = '{\n  "sub": "ada"\n}';
-  workbench.keys = [];
-}
 
 /** Replaces an editor's whole text by typing, as a person does (CodeMirror sits in a shadow root). */
 async function typeInto(editor: 'gen-header' | 'gen-payload', text: string) {
@@ -22,25 +17,9 @@ async function typeInto(editor: 'gen-header' | 'gen-payload', text: string) {
   if (text) await userEvent.keyboard(text.replace(/[{[]/g, '$&$&'));
 }
 
-async function pemOfNewRsaPrivateKey(): Promise<string> {
-  const pair = await crypto.subtle.generateKey(
-    {
-      name: 'RSASSA-PKCS1-v1_5',
-      modulusLength: 2048,
-      publicExponent: new Uint8Array([1, 0, 1]),
-      hash: 'SHA-256',
-    },
-    true,
-    ['sign', 'verify'],
-  );
-  const der = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
-  const body = btoa(String.fromCharCode(...der)).replace(/.{64}/g, '$&\n');
-  return `-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----\n`;
-}
-
 describe('Generator, defects found by QA', () => {
   it('a payload that is not an object: the reason shows, the old token and its Copy button go', async () => {
-    reset();
+    resetGenerator();
     const uncaught: unknown[] = [];
     const onError = (event: ErrorEvent) => uncaught.push(event.error);
     window.addEventListener('error', onError);
@@ -71,7 +50,7 @@ describe('Generator, defects found by QA', () => {
   });
 
   it('on first load a missing key is a hint, not an alert; after an edit it is the problem, said once', async () => {
-    reset();
+    resetGenerator();
     render(Generator);
     const hint = await screen.findByTestId('gen-hint');
     expect(hint.textContent).toContain('Add a key to sign with HS256');
@@ -86,7 +65,7 @@ describe('Generator, defects found by QA', () => {
   });
 
   it('the editor warns about repeated names in words and about numbers a double cannot hold', async () => {
-    reset();
+    resetGenerator();
     render(Generator);
     await typeInto('gen-header', '{"alg":"HS256","alg":"RS256"}');
     const header = screen.getByTestId('gen-header-status');
@@ -104,20 +83,20 @@ describe('Generator, defects found by QA', () => {
   });
 
   it('no bit count for a PEM pasted as an HMAC secret; a plain secret still gets one', async () => {
-    reset();
+    resetGenerator();
     render(Generator);
     const note = screen.getByTestId('gen-key-note');
     await fireEvent.input(screen.getByTestId('gen-key'), { target: { value: secret } });
     await waitFor(() => expect(note.textContent).toContain('256-bit secret.'));
     await fireEvent.input(screen.getByTestId('gen-key'), {
-      target: { value: await pemOfNewRsaPrivateKey() },
+      target: { value: await pkcs8PemOfNewRsaKey() },
     });
     expect((await screen.findByTestId('gen-problem')).textContent).toMatch(/PEM|RSA/);
     expect(note.textContent).not.toMatch(/-bit secret/);
   });
 
   it('says when a text secret holds an unpaired surrogate, which UTF-8 cannot carry', async () => {
-    reset();
+    resetGenerator();
     render(Generator);
     const note = screen.getByTestId('gen-key-note');
     await fireEvent.input(screen.getByTestId('gen-key'), { target: { value: `\uD800${secret}` } });
@@ -126,7 +105,7 @@ describe('Generator, defects found by QA', () => {
   });
 
   it('"b64": false signs an RFC 7797 token and says what it is; jwt-cli gaps are said plainly', async () => {
-    reset();
+    resetGenerator();
     render(Generator);
     await fireEvent.input(screen.getByTestId('gen-key'), { target: { value: secret } });
     await typeInto('gen-header', '{"alg":"HS256","b64":false,"crit":["b64"]}');
@@ -147,7 +126,7 @@ describe('Generator, defects found by QA', () => {
   });
 
   it('RS/HS key confusion offers the PEM as a file holds it, and the variant without its final newline', async () => {
-    reset();
+    resetGenerator();
     render(Generator);
     await fireEvent.change(screen.getByTestId('gen-alg'), { target: { value: 'RS256' } });
     await fireEvent.click(screen.getByTestId('gen-generate'));

@@ -1,15 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { collectProblems } from './support/page-problems';
 
 /** Uncaught errors and console errors: the page must keep working through every edit. */
-function watch(page: Page) {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  return problems;
-}
-
 async function replacePayload(page: Page, text: string) {
   await page.getByTestId('gen-payload-editor').locator('.cm-content').click();
   await page.keyboard.press('ControlOrMeta+a');
@@ -18,7 +10,7 @@ async function replacePayload(page: Page, text: string) {
 }
 
 test('first load: the missing key is a hint, not an alert', async ({ page }) => {
-  const problems = watch(page);
+  const problems = collectProblems(page);
   await page.goto('/#tool=generator');
   await expect(page.getByTestId('gen-hint')).toContainText('Add a key to sign with HS256');
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -28,7 +20,7 @@ test('first load: the missing key is a hint, not an alert', async ({ page }) => 
 test('a payload that is not a JSON object: no uncaught error, the reason shows, the old token goes', async ({
   page,
 }) => {
-  const problems = watch(page);
+  const problems = collectProblems(page);
   await page.goto('/#tool=generator');
   await page.getByTestId('gen-key').fill('a-secret-that-is-32-bytes-long!!');
   await expect(page.getByTestId('generated-token')).toBeVisible();

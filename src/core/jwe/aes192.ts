@@ -12,7 +12,14 @@
  * A192CBC-HS384, whose encryption half is AES-192-CBC (§5.2.4).
  */
 export function needsAes192(alg: string, enc: string): boolean {
-  return /(?:^|\+)A192(?:GCM)?KW$/.test(alg) || enc === 'A192GCM' || enc === 'A192CBC-HS384';
+  return runsAes192(alg) || runsAes192(enc);
+}
+
+/** The same for one algorithm name, either an "alg" or an "enc" (the Generator's choices). */
+export function runsAes192(algorithm: string): boolean {
+  return (
+    /(?:^|\+)A192(?:GCM)?KW$/.test(algorithm) || algorithm === 'A192GCM' || algorithm === 'A192CBC-HS384'
+  );
 }
 
 let probe: Promise<boolean> | undefined;

@@ -28,6 +28,7 @@ import {
   type DerNode,
 } from './der';
 import { detectJsonKey, detectKeyFormat, jwkKeyType, rsaPssOnlyProblem } from './detect';
+import { jwkValueProblem } from './jwk-check';
 
 export type KeyKind = 'private' | 'public' | 'secret';
 
@@ -287,10 +288,38 @@ function readJsonKey(text: string, preferPrivate: boolean): KeyReading {
   return { ok: true, jwk: keys[index]!, kind: kindOfJwk(keys[index]!), source: 'jwks' };
 }
 
+/**
+ * Why WebCrypto will not take a JWK whose members all look right (say, a private "d" that does
+ * not belong with "x" and "y"), in our words: Chromium's DataError has no message of its own.
+ * Keys WebCrypto lacks (secp256k1, Ed448, X448) and secrets are checked by jwkValueProblem only.
+ */
+async function webCryptoProblem(jwk: JWK): Promise<string | undefined> {
+  const alg = jwk.kty === 'oct' || nobleCurveOf(jwk) ? undefined : importAlgFor(jwk);
+  if (!alg) return undefined;
+  const { alg: _alg, use: _use, key_ops: _keyOps, ext: _ext, ...clean } = jwk;
+  try {
+    await importJWK(clean, alg);
+    return undefined;
+  } catch {
+    return jwk.d
+      ? `This ${describeJwk(jwk)} private key was refused by the browser's WebCrypto: its private members do not belong with its public ones, or do not form a key. Copy the key again from its source.`
+      : `This ${describeJwk(jwk)} public key was refused by the browser's WebCrypto: its values do not form a key. Copy the key again from its source.`;
+  }
+}
+
+/** A JWK read from JSON, refused when its values cannot be a key (not only its members' types). */
+async function readCheckedJsonKey(text: string, preferPrivate: boolean): Promise<KeyReading> {
+  const reading = readJsonKey(text, preferPrivate);
+  if (!reading.ok) return reading;
+  const problem = jwkValueProblem(reading.jwk) ?? (await webCryptoProblem(reading.jwk));
+  if (!problem) return reading;
+  return { ok: false, reason: reading.source === 'jwks' ? `In the key set (JWKS): ${problem}` : problem };
+}
+
 async function readKeyText(text: string, options: { preferPrivate?: boolean }): Promise<KeyReading> {
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, reason: 'No key given.' };
-  if (trimmed.startsWith('{')) return readJsonKey(trimmed, options.preferPrivate ?? false);
+  if (trimmed.startsWith('{')) return readCheckedJsonKey(trimmed, options.preferPrivate ?? false);
   if (trimmed.includes('-----BEGIN') || trimmed.includes('-----END')) {
     try {
       const { jwk, source } = await pemToJwk(trimmed);

@@ -109,7 +109,10 @@ export function secretBytes(text: string, encoding: SecretEncoding = 'utf8'): Ui
   return decoded.bytes;
 }
 
-/** One run of white space in words: "newline", "2 spaces", "white space". */
+/**
+ * One run of white space in words: "newline", "2 spaces", "invisible space (U+00A0)", or
+ * "white space" for a mix.
+ */
 function whiteSpaceWords(run: string): string {
   const names: [RegExp, string, string][] = [
     [/^(\r?\n)+$/, 'newline', 'newlines'],
@@ -120,6 +123,15 @@ function whiteSpaceWords(run: string): string {
     if (!pattern.test(run)) continue;
     const count = one === 'newline' ? run.split('\n').length - 1 : run.length;
     return count === 1 ? one : `${count} ${many}`;
+  }
+  // One kind of other space (a no-break space pasted from a web page): named by code point.
+  const first = run.codePointAt(0)!;
+  const characters = [...run];
+  if (characters.every((character) => character.codePointAt(0) === first)) {
+    const code = `U+${first.toString(16).toUpperCase().padStart(4, '0')}`;
+    return characters.length === 1
+      ? `invisible space (${code})`
+      : `${characters.length} invisible spaces (${code})`;
   }
   return 'white space';
 }

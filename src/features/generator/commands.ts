@@ -3,6 +3,7 @@
  * quotes, where nothing is special but the quote itself.
  */
 import { signingAlgorithm } from '../../core/keys/generate';
+import { invisibleCharacters } from './json-warnings';
 
 export const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
@@ -36,6 +37,23 @@ const jwtCliAlgorithms: Record<string, string> = {
   EdDSA: 'EDDSA',
 };
 
+/**
+ * Why jwt-cli would not take a text secret as the bytes it is, or '' when it would. jwt-cli
+ * (src/translators/encode.rs, `encoding_key_from_secret`) reads `--secret @name` as the file
+ * "name" and `--secret b64:…` as standard base64; any other text is its UTF-8 bytes. A NUL cannot
+ * pass through a command line at all, and white space at the ends or a line break inside is
+ * easily lost when a command is copied into a terminal or a script.
+ */
+function jwtCliTextProblem(secret: string): string {
+  if (secret.startsWith('@')) return 'jwt-cli reads a secret that starts with "@" as a file name';
+  if (secret.startsWith('b64:')) return 'jwt-cli reads a secret that starts with "b64:" as base64';
+  if (/^\s|\s$/u.test(secret)) return 'the white space at its ends would be easily lost in a terminal';
+  // Printable ASCII only: control characters, line breaks and invisible or bidi characters
+  // would not survive a command line (or would hide in it).
+  if (/[^\x20-\x7e]/.test(secret)) return 'it has characters beyond printable ASCII';
+  return '';
+}
+
 export type JwtCliCommand = { ok: true; command: string; note: string } | { ok: false; reason: string };
 
 /**
@@ -61,14 +79,22 @@ export function jwtCliCommand(options: {
   parts.push('--no-iat');
   let note = '';
   if (family === 'hmac') {
-    parts.push(
-      `--secret ${shellQuote(options.secretBytes ? `b64:${toBase64(options.secretBytes)}` : options.key)}`,
-    );
+    // The bytes signed: those given, or the text exactly as typed (UTF-8, nothing trimmed).
+    const textProblem = options.secretBytes ? '' : jwtCliTextProblem(options.key);
+    const bytes = options.secretBytes ?? (textProblem ? new TextEncoder().encode(options.key) : undefined);
+    parts.push(`--secret ${shellQuote(bytes ? `b64:${toBase64(bytes)}` : options.key)}`);
+    if (textProblem) note = `The secret is given as its UTF-8 bytes in base64 ("b64:"): ${textProblem}. `;
   } else {
     parts.push('--secret @private.pem');
     note = 'Save the signing key as private.pem (PKCS#8 PEM; the Keys tool converts a JWK). ';
   }
-  parts.push(shellQuote(JSON.stringify(options.payload)));
+  // Invisible and bidi control characters can only sit inside JSON strings here: written as
+  // \u escapes they mean the same to jwt-cli's JSON parser, and cannot reorder the command shown.
+  const claims = JSON.stringify(options.payload).replace(
+    invisibleCharacters,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  parts.push(shellQuote(claims));
   const extra = Object.keys(options.header).filter((name) => !['alg', 'kid', 'typ'].includes(name));
   if (extra.length)
     note += `jwt-cli cannot set the header's ${extra.map((name) => `"${name}"`).join(', ')}. `;

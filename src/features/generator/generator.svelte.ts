@@ -1,14 +1,14 @@
 /**
- * The Generator's state: the key, the signed token that follows every edit, and why there is
- * no token when there is none. The header and payload text live in the shared workbench, so
- * the workspace zip can carry them.
+ * The Generator's state: the signed token that follows every edit, and why there is no token
+ * when there is none. What defines the token (header, payload, signing key, its encoding) lives
+ * in the shared workbench, so it survives switching tools and the workspace zip can carry the
+ * header and payload.
  */
 import { SigningError, sign } from '../../core/jws/sign';
 import { jwkToPem, publicJwkOf, readKey } from '../../core/keys/export';
 import { signingAlgorithm } from '../../core/keys/generate';
 import type { SecretEncoding } from '../../core/keys/import';
 import { parseJson, type JsonResult } from '../../core/token/json';
-import type { KeyOrigin } from '../../state/workspace.svelte';
 
 export interface SigningInput {
   header: string;
@@ -34,9 +34,6 @@ function objectOf(
 }
 
 export class GeneratorState {
-  key = $state('');
-  keyOrigin = $state<KeyOrigin>('pasted');
-  secretEncoding = $state<SecretEncoding>('utf8');
   token = $state('');
   problem = $state('');
   /** The only thing missing is a key: on a fresh page that is the next step, not an error. */

@@ -25,11 +25,13 @@ import {
   drawSelection,
   highlightActiveLine,
   highlightActiveLineGutter,
+  highlightSpecialChars,
   keymap,
   lineNumbers,
   type DecorationSet,
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
+import { codePointLabel, invisibleCharacterName, invisibleCharacters } from './json-warnings';
 
 /** Colours come from the theme's custom properties, so both themes follow. */
 const jsonHighlight = HighlightStyle.define([
@@ -68,9 +70,39 @@ const theme = EditorView.theme({
     backgroundColor: 'color-mix(in srgb, var(--ok) 25%, transparent)',
     outline: 'none',
   },
+  // An invisible or bidi control character, drawn as its code point in a box: it can no
+  // longer hide or reorder the text around it (the status below names it).
+  '.cm-invisible-char': {
+    color: 'var(--danger)',
+    border: '1px solid var(--danger)',
+    borderRadius: '3px',
+    padding: '0 2px',
+    margin: '0 1px',
+    fontSize: '0.8em',
+    unicodeBidi: 'isolate',
+  },
   '.cm-json-error': {
     textDecoration: 'underline wavy var(--danger)',
     backgroundColor: 'var(--danger-bg)',
+  },
+});
+
+/**
+ * CodeMirror's own placeholders cover some bidi and zero-width characters (U+202D, U+202E,
+ * U+200B…) but not all (U+202A–U+202C, U+2068, U+2060); every one of ours is added, and each
+ * is shown by its code point rather than a dot, so it can be looked up.
+ */
+const specialCharacters = highlightSpecialChars({
+  addSpecialChars: invisibleCharacters,
+  render(code, description) {
+    const span = document.createElement('span');
+    span.className = 'cm-specialChar cm-invisible-char';
+    span.textContent = codePointLabel(code);
+    const name = invisibleCharacterName(code);
+    const words = name ? `${codePointLabel(code)} ${name}` : (description ?? codePointLabel(code));
+    span.title = words;
+    span.setAttribute('aria-label', words);
+    return span;
   },
 });
 
@@ -140,6 +172,7 @@ export function createJsonEditor(
         highlightActiveLineGutter(),
         highlightActiveLine(),
         drawSelection(),
+        specialCharacters,
         bracketMatching(),
         indentOnInput(),
         json(),
