@@ -69,7 +69,7 @@ export function centreOf(box: ActorBox): { x: number; y: number } {
 
 /**
  * The caption of a message in at most two lines of about 48 characters, broken between words.
- * A line that long is at most about 310 of the stage's units at 12 px: on a phone, where the picture
+ * A line that long is at most about 360 of the stage's units at 12 px: on a phone, where the picture
  * is wider than its lane and the lane scrolls to the message, it still fits in view.
  */
 export function captionLines(text: string, lineLimit = 48): string[] {
@@ -95,9 +95,10 @@ export function captionLines(text: string, lineLimit = 48): string[] {
 
 /**
  * A caption character's width at 12 px, in stage units, taken generously: measured in
- * Chromium, the scenarios' labels average 5.2 to 6 depending on the sans-serif font at hand.
+ * Chromium, the scenarios' labels average 5.2 to 6.9 depending on the letters and the
+ * sans-serif font at hand.
  */
-const captionCharWidth = 6.5;
+const captionCharWidth = 7.5;
 
 /**
  * Where the caption is centred: under the message it describes (the lane scrolls there on a
