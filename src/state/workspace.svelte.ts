@@ -17,6 +17,8 @@ class Workspace {
   keyOrigin = $state<KeyOrigin>('pasted');
   // Replaced whole by the tools that change it, never mutated in place.
   profile = $state.raw<WorkspaceProfile>({});
+  /** Why the profile a share link carried was not used (shown by the Verifier), or ''. */
+  profileNotice = $state('');
 
   /** Hand a token (and optionally its key) to another tool. */
   open(token: string, key?: { text: string; origin: KeyOrigin }) {

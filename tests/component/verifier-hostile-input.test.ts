@@ -105,6 +105,18 @@ describe('Verifier profile values out of range (QA 4)', () => {
     expect(workspace.profile.clockTolerance).toBe(30);
   });
 
+  it('a tolerance over a day is refused and points at "Pretend now is"', async () => {
+    render(Verifier);
+    const tolerance = screen.getByTestId('profile-tolerance') as HTMLInputElement;
+    await fireEvent.input(tolerance, { target: { value: '1e300' } });
+    const hint = document.getElementById('profile-tolerance-hint')!;
+    expect(hint.textContent).toContain('at most 86,400 s (a day)');
+    expect(hint.textContent).toContain('"Pretend now is"');
+    expect(workspace.profile.clockTolerance).toBeUndefined();
+    await fireEvent.input(tolerance, { target: { value: '86400' } });
+    expect(workspace.profile.clockTolerance).toBe(86_400);
+  });
+
   it('"Pretend now is" in year 275760 says it is out of range and keeps the time in use', async () => {
     render(Verifier);
     const now = screen.getByTestId('profile-now') as HTMLInputElement;

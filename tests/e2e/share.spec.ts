@@ -146,3 +146,37 @@ test('a link with a base64 secret carries the Verifier profile, and opens as Val
   await expect(elsewhere).not.toHaveURL(/key=|profile=/);
   await elsewhere.context().close();
 });
+
+test('a link with a key sets the whole Verifier profile, even in a tab that had another', async ({
+  page,
+}) => {
+  const { SignJWT } = await import('jose');
+  const secret = 'a-string-secret-at-least-256-bits-long';
+  const signed = await new SignJWT({ sub: 'ada', exp })
+    .setProtectedHeader({ alg: 'HS256' })
+    .sign(new TextEncoder().encode(secret));
+  // This tab checks with its own profile: base64 secrets, an issuer, a tolerance.
+  const own = JSON.stringify({
+    secretEncoding: 'base64',
+    issuer: 'https://iss.example',
+    clockTolerance: 300,
+  });
+  await page.goto(`/#tool=verifier&token=${signed}&key=c2VjcmV0&profile=${encodeURIComponent(own)}`);
+  await expect(page.getByLabel('Base64', { exact: true })).toBeChecked();
+
+  // A link whose sender used the defaults (a text secret, no profile in the link) opens here.
+  await page.goto(`/#tool=verifier&token=${signed}&key=${secret}`);
+  await expect(page.getByTestId('verify-status')).toHaveAttribute('data-status', 'valid');
+  await expect(page.getByLabel('Base64', { exact: true })).not.toBeChecked();
+
+  // A profile the Verifier would refuse is not used, and the page says so.
+  await page.goto(
+    `/#tool=verifier&token=${signed}&key=${secret}&profile=${encodeURIComponent('{"clockTolerance":-5}')}`,
+  );
+  await expect(page.getByTestId('profile-notice')).toContainText(
+    'The Verifier profile in this link has "clockTolerance" set to -5',
+  );
+  await expect(page.getByTestId('verify-status')).toHaveAttribute('data-status', 'valid');
+  await page.getByTestId('profile-notice').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByTestId('profile-notice')).toHaveCount(0);
+});

@@ -84,7 +84,7 @@ describe('a manifest with wrongly typed fields is refused, naming the field', ()
     [
       'clockTolerance negative',
       (w) => ({ ...w, profile: { clockTolerance: -5 } }),
-      '"profile.clockTolerance" set to -5; it must be a number of seconds, 0 or more',
+      '"profile.clockTolerance" set to -5; it must be a number of seconds from 0 to 86400 (a day)',
     ],
     [
       'clockTolerance as text',
@@ -217,8 +217,18 @@ describe('a manifest with wrongly typed fields is refused, naming the field', ()
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.reason).toContain(
-        '"profile.clockTolerance" set to Infinity; it must be a number of seconds, 0 or more, and finite',
+        '"profile.clockTolerance" set to Infinity; it must be a number of seconds from 0 to 86400 (a day)',
       );
+  });
+
+  it('a clock tolerance over a day (1e300 accepted every expired token) is refused', async () => {
+    const result = await importManifest({ ...validWorkspace(), profile: { clockTolerance: 1e300 } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain('"profile.clockTolerance" set to 1e+300');
+    // A day itself is still a tolerance.
+    expect((await importManifest({ ...validWorkspace(), profile: { clockTolerance: 86_400 } })).ok).toBe(
+      true,
+    );
   });
 
   it('a manifest holding JSON null is not a workspace (not a crash inside the reader)', async () => {

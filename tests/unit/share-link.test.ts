@@ -123,7 +123,7 @@ describe('buildShareLink', () => {
     });
     if (!withKey.ok) throw new Error(withKey.reason);
     const fragment = parseFragment(new URL(withKey.url).hash);
-    expect(readSharedProfile(fragment.profile)).toEqual(profile);
+    expect(readSharedProfile(fragment.profile)).toEqual({ ok: true, profile });
     // No key, no Verifier: the profile stays out of a plain token link.
     const tokenOnly = buildShareLink('https://tokenscope.example/', token, {
       stripSignature: false,
@@ -145,16 +145,31 @@ describe('buildShareLink', () => {
 });
 
 describe('readSharedProfile', () => {
-  it('reads a link’s profile as strictly as a workspace zip’s', () => {
+  it('reads a link’s profile as strictly as a workspace zip’s, and says why one is refused', () => {
     expect(readSharedProfile('{"audience":"api","now":1767225600000}')).toEqual({
-      audience: 'api',
-      now: 1767225600000,
+      ok: true,
+      profile: { audience: 'api', now: 1767225600000 },
     });
-    // A hand-edited link: Infinity tolerance (1e400), a wrong type, not JSON, not an object.
-    expect(readSharedProfile('{"clockTolerance":1e400}')).toBeUndefined();
-    expect(readSharedProfile('{"algorithms":"HS256"}')).toBeUndefined();
-    expect(readSharedProfile('{not json')).toBeUndefined();
-    expect(readSharedProfile('[1]')).toBeUndefined();
-    expect(readSharedProfile(undefined)).toBeUndefined();
+    // A link with a key and no profile sets the defaults, not whatever the tab had.
+    expect(readSharedProfile(undefined)).toEqual({ ok: true, profile: {} });
+    // Hand-edited links: an endless tolerance (1e400 is Infinity), a wrong type, not JSON, a list.
+    expect(readSharedProfile('{"clockTolerance":1e400}')).toEqual({
+      ok: false,
+      reason:
+        'The Verifier profile in this link has "clockTolerance" set to Infinity; it must be a number of seconds from 0 to 86400 (a day).',
+    });
+    expect(readSharedProfile('{"algorithms":"HS256"}')).toEqual({
+      ok: false,
+      reason:
+        'The Verifier profile in this link has "algorithms" as a string; it must be a list of algorithm names.',
+    });
+    expect(readSharedProfile('{not json')).toEqual({
+      ok: false,
+      reason: 'The Verifier profile in this link is not JSON (the link was cut short or edited).',
+    });
+    expect(readSharedProfile('[1]')).toEqual({
+      ok: false,
+      reason: 'The Verifier profile in this link is a list, not an object with the verification settings.',
+    });
   });
 });

@@ -6,11 +6,13 @@
  * Members Tokenscope does not know are left out.
  */
 import type { JWK } from 'jose';
+import { maxClockToleranceSeconds } from '../jws/claims';
 import { formatCount, importLimits } from './limits';
 import type { VerificationProfile, Workspace, WorkspaceKey } from './types';
 
 export type WorkspaceReading = { ok: true; workspace: Workspace } | { ok: false; reason: string };
 
+/** What is wrong, worded to follow the name of what holds it: `has "x" as a number; …`. */
 class FieldProblem extends Error {}
 
 type Fields = Record<string, unknown>;
@@ -26,11 +28,11 @@ function kindOf(value: unknown): string {
 
 function wrongType(path: string, value: unknown, expected: string): never {
   const found = value === undefined ? `no "${path}"` : `"${path}" as ${kindOf(value)}`;
-  throw new FieldProblem(`The workspace in this zip has ${found}; it must be ${expected}.`);
+  throw new FieldProblem(`has ${found}; it must be ${expected}.`);
 }
 
 function wrongValue(path: string, shown: string, expected: string): never {
-  throw new FieldProblem(`The workspace in this zip has "${path}" set to ${shown}; it must be ${expected}.`);
+  throw new FieldProblem(`has "${path}" set to ${shown}; it must be ${expected}.`);
 }
 
 const isObject = (value: unknown): value is Fields =>
@@ -60,55 +62,59 @@ const earliestNow = Date.parse('0001-01-02T00:00:00Z');
 const latestNow = Date.parse('9999-12-31T00:00:00Z');
 const secretEncodings = ['utf8', 'base64', 'base64url'] as const;
 
-/** The verification profile (the Verifier's controls): each member optional, each checked. */
-function readProfile(value: unknown): VerificationProfile {
-  const source = objectAt(value, 'profile', 'an object with the verification settings');
+/**
+ * The verification profile (the Verifier's controls): each member optional, each checked.
+ * `name` is what holds the members, for the messages ("profile" in a workspace, none in a link).
+ */
+function readProfile(value: unknown, name = 'profile'): VerificationProfile {
+  const at = (member: string) => (name ? `${name}.${member}` : member);
+  const source = objectAt(value, name || 'profile', 'an object with the verification settings');
   const profile: VerificationProfile = {};
   if (source.algorithms !== undefined)
     profile.algorithms = stringList(
       source.algorithms,
-      'profile.algorithms',
+      at('algorithms'),
       'a list of algorithm names',
       'an algorithm name such as "RS256"',
     );
   if (source.issuer !== undefined)
-    profile.issuer = stringAt(source.issuer, 'profile.issuer', 'the expected issuer as text');
+    profile.issuer = stringAt(source.issuer, at('issuer'), 'the expected issuer as text');
   if (source.audience !== undefined)
     profile.audience = stringAt(
       source.audience,
-      'profile.audience',
+      at('audience'),
       'the expected audience as text (several separated by commas)',
     );
   if (source.requiredClaims !== undefined)
     profile.requiredClaims = stringList(
       source.requiredClaims,
-      'profile.requiredClaims',
+      at('requiredClaims'),
       'a list of claim names',
       'a claim name such as "exp"',
     );
   if (source.clockTolerance !== undefined) {
-    const expected = 'a number of seconds, 0 or more';
+    const expected = `a number of seconds from 0 to ${maxClockToleranceSeconds} (a day)`;
     const tolerance = source.clockTolerance;
-    if (typeof tolerance !== 'number') wrongType('profile.clockTolerance', tolerance, expected);
-    // JSON reads 1e400 as Infinity: a tolerance that accepts every expired token, hidden from
-    // the person (a number field cannot show it). Only a finite leeway is a tolerance.
-    if (!(tolerance >= 0 && Number.isFinite(tolerance)))
-      wrongValue('profile.clockTolerance', String(tolerance), `${expected}, and finite`);
+    if (typeof tolerance !== 'number') wrongType(at('clockTolerance'), tolerance, expected);
+    // JSON reads 1e400 as Infinity, and 1e300 is as good: a tolerance that accepts every expired
+    // token, which a number field would not even show. A leeway is for clocks a little apart.
+    if (!(tolerance >= 0 && tolerance <= maxClockToleranceSeconds))
+      wrongValue(at('clockTolerance'), String(tolerance), expected);
     profile.clockTolerance = tolerance;
   }
   if (source.now !== undefined) {
     const expected = 'a time in milliseconds since 1970, between the years 1 and 9999';
     const now = source.now;
-    if (typeof now !== 'number') wrongType('profile.now', now, expected);
-    if (!(now >= earliestNow && now <= latestNow)) wrongValue('profile.now', String(now), expected);
+    if (typeof now !== 'number') wrongType(at('now'), now, expected);
+    if (!(now >= earliestNow && now <= latestNow)) wrongValue(at('now'), String(now), expected);
     profile.now = now;
   }
   if (source.secretEncoding !== undefined) {
     const expected = '"utf8", "base64" or "base64url"';
-    const encoding = stringAt(source.secretEncoding, 'profile.secretEncoding', expected);
+    const encoding = stringAt(source.secretEncoding, at('secretEncoding'), expected);
     // The value is not echoed: it is whatever the file says, and only the three names mean anything.
     if (!(secretEncodings as readonly string[]).includes(encoding))
-      wrongValue('profile.secretEncoding', 'an unknown encoding', expected);
+      wrongValue(at('secretEncoding'), 'an unknown encoding', expected);
     profile.secretEncoding = encoding as VerificationProfile['secretEncoding'];
   }
   return profile;
@@ -120,11 +126,17 @@ function readProfile(value: unknown): VerificationProfile {
  */
 export function readVerificationProfile(
   value: unknown,
+  where: string,
 ): { ok: true; profile: VerificationProfile } | { ok: false; reason: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return {
+      ok: false,
+      reason: `${where} is ${kindOf(value)}, not an object with the verification settings.`,
+    };
   try {
-    return { ok: true, profile: readProfile(value) };
+    return { ok: true, profile: readProfile(value, '') };
   } catch (error) {
-    if (error instanceof FieldProblem) return { ok: false, reason: error.message };
+    if (error instanceof FieldProblem) return { ok: false, reason: `${where} ${error.message}` };
     throw error;
   }
 }
@@ -180,7 +192,7 @@ function readKey(value: unknown, index: number): WorkspaceKey {
     const privateJwk = readJwk(source.privateJwk, `${path}.privateJwk`);
     if (privateJwk.kty !== key.publicJwk.kty)
       throw new FieldProblem(
-        `The workspace in this zip has "${path}.privateJwk" of type "${privateJwk.kty}" but "${path}.publicJwk" of type "${key.publicJwk.kty}"; they must be the two halves of one key.`,
+        `has "${path}.privateJwk" of type "${privateJwk.kty}" but "${path}.publicJwk" of type "${key.publicJwk.kty}"; they must be the two halves of one key.`,
       );
     if (privateJwk.kty !== 'oct' && privateJwk.d === undefined)
       wrongType(`${path}.privateJwk.d`, undefined, 'the private part of the key (RFC 7518 §6)');
@@ -208,13 +220,14 @@ export function readWorkspace(value: unknown): WorkspaceReading {
     if (!Array.isArray(source.keys)) wrongType('keys', source.keys, 'a list of keys (empty for none)');
     if (source.keys.length > importLimits.keys)
       throw new FieldProblem(
-        `The workspace in this zip holds ${formatCount(source.keys.length)} keys; Tokenscope imports at most ${formatCount(importLimits.keys)}.`,
+        `holds ${formatCount(source.keys.length)} keys; Tokenscope imports at most ${formatCount(importLimits.keys)}.`,
       );
     const keys = source.keys.map(readKey);
     const workspace: Workspace = { token, key, keyOrigin, profile, generator: { header, payload }, keys };
     return { ok: true, workspace };
   } catch (error) {
-    if (error instanceof FieldProblem) return { ok: false, reason: `${error.message} Nothing was changed.` };
+    if (error instanceof FieldProblem)
+      return { ok: false, reason: `The workspace in this zip ${error.message} Nothing was changed.` };
     throw error;
   }
 }

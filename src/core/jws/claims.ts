@@ -6,6 +6,13 @@
  */
 import { describeNumericDate, formatDistance } from '../token/time';
 
+/**
+ * The largest clock tolerance the Verifier's profile takes: leeway is for clocks that differ a
+ * little (RFC 7519 §4.1.4 "usually no more than a few minutes"). A day is generous; checking a
+ * token at another time is what "pretend now is" (the profile's `now`) is for.
+ */
+export const maxClockToleranceSeconds = 86_400;
+
 export interface ClaimProfile {
   issuer?: string | string[];
   audience?: string | string[];

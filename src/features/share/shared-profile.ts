@@ -10,15 +10,21 @@ export function formatSharedProfile(profile: VerificationProfile): string | unde
   return Object.keys(profile).length ? JSON.stringify(profile) : undefined;
 }
 
-/** The profile a link carries, or undefined when it has none or one the Verifier would refuse. */
-export function readSharedProfile(text: string | undefined): VerificationProfile | undefined {
-  if (!text) return undefined;
+export type SharedProfileReading = { ok: true; profile: VerificationProfile } | { ok: false; reason: string };
+
+/**
+ * The profile a link with a key sets. A link that carries a key sets the whole profile: none
+ * in the link means the defaults, not whatever this tab had. One the Verifier would refuse is
+ * not used, and the reason says why (checked as strictly as a workspace zip's).
+ */
+export function readSharedProfile(text: string | undefined): SharedProfileReading {
+  if (!text) return { ok: true, profile: {} };
+  const where = 'The Verifier profile in this link';
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return undefined;
+    return { ok: false, reason: `${where} is not JSON (the link was cut short or edited).` };
   }
-  const reading = readVerificationProfile(value);
-  return reading.ok ? reading.profile : undefined;
+  return readVerificationProfile(value, where);
 }
