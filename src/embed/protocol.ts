@@ -71,7 +71,7 @@ export function explainRefusedCommand(data: unknown): string | undefined {
   if (type === 'tokenscope:set-token')
     return typeof token !== 'string'
       ? `"tokenscope:set-token" needs "token" as a string; it was ${token === null ? 'null' : typeof token}.`
-      : `"tokenscope:set-token" takes a token of at most ${maxTokenLength / 1024 / 1024} MiB; this one is ${(token.length / 1024 / 1024).toFixed(1)} MiB, so the widget keeps the token it has.`;
+      : `"tokenscope:set-token" takes a token of at most ${maxTokenLength.toLocaleString('en')} characters (2 MiB); this one has ${token.length.toLocaleString('en')}, so the widget keeps the token it has.`;
   if (type === 'tokenscope:set-theme')
     return `"tokenscope:set-theme" takes "light", "dark" or "auto"; it was ${typeof theme === 'string' ? JSON.stringify(theme.slice(0, 40)) : typeof theme}.`;
   return `"${type.slice(0, 60)}" is not a message the widget takes: it takes "tokenscope:set-token" and "tokenscope:set-theme".`;

@@ -69,6 +69,26 @@ describe('Toolbox', () => {
     writeText.mockRestore();
   });
 
+  it('cuts a long result between characters, never inside an emoji', async () => {
+    render(Toolbox);
+    await fireEvent.click(screen.getByLabelText('Decode'));
+    // 65,535 "a" and then "😀": the emoji's two UTF-16 units stand at 65,535 and 65,536, across the cut.
+    const text = `${'a'.repeat(65_535)}😀${'b'.repeat(10)}`;
+    const encoded = btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+    await fireEvent.input(screen.getByTestId('b64-input'), { target: { value: encoded } });
+    const shown = screen.getByTestId('b64-output').textContent!;
+    expect(shown).toBe(`${'a'.repeat(65_535)}…`);
+  });
+
+  it('says when hex input holds no digits', async () => {
+    render(Toolbox);
+    await fireEvent.click(screen.getByLabelText('bytes (hex)'));
+    await fireEvent.input(screen.getByTestId('b64-input'), { target: { value: ' 0x ' } });
+    expect(screen.getByTestId('b64-error').textContent).toBe(
+      'There is nothing to encode: the input holds no hex digits.',
+    );
+  });
+
   it('warns when the HMAC key or message holds an unpaired surrogate', async () => {
     render(Toolbox);
     await fireEvent.input(screen.getByTestId('hmac-key'), { target: { value: 'key\uDC00' } });

@@ -75,8 +75,12 @@ describe('explainRefusedCommand', () => {
     const huge = 'eyJ' + 'x'.repeat(5 * 1024 * 1024);
     const reason = explainRefusedCommand({ type: 'tokenscope:set-token', token: huge });
     expect(reason).toBe(
-      '"tokenscope:set-token" takes a token of at most 2 MiB; this one is 5.0 MiB, so the widget keeps the token it has.',
+      `"tokenscope:set-token" takes a token of at most 2,097,152 characters (2 MiB); this one has 5,242,883, so the widget keeps the token it has.`,
     );
+    // One character over is over: the size is given exactly, not rounded down to "2.0 MiB".
+    expect(
+      explainRefusedCommand({ type: 'tokenscope:set-token', token: 'x'.repeat(maxTokenLength + 1) }),
+    ).toContain('this one has 2,097,153,');
     expect(explainRefusedCommand({ type: 'tokenscope:set-token', token: null })).toContain(
       'needs "token" as a string; it was null',
     );
