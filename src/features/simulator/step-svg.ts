@@ -63,8 +63,11 @@ export function stepPicture(svgs: SVGSVGElement[], options: StepPictureOptions):
     const [, , w = 634, h = 200] = (svg.getAttribute('viewBox') ?? '0 0 634 200').split(/\s+/).map(Number);
     width = Math.max(width, w);
     const baked = bake(svg);
+    // innerHTML writes a no-break space (the captions hold sizes to their word) as "&nbsp;",
+    // an HTML entity that XML, and so an .svg file, does not know: write it as a number.
+    const content = baked.innerHTML.replace(/&nbsp;/g, '&#160;');
     const heading = options.headings[svg.dataset.flow ?? ''] ?? '';
-    const group = `<g transform="translate(0 ${y})"><text x="8" y="14" font-family="system-ui, sans-serif" font-size="13" font-weight="700" fill="${escapeAttribute(options.text)}">${heading}</text><g transform="translate(0 20)"${attributesOf(baked)}>${baked.innerHTML}</g></g>`;
+    const group = `<g transform="translate(0 ${y})"><text x="8" y="14" font-family="system-ui, sans-serif" font-size="13" font-weight="700" fill="${escapeAttribute(options.text)}">${heading}</text><g transform="translate(0 20)"${attributesOf(baked)}>${content}</g></g>`;
     y += h + 28;
     return group;
   });
