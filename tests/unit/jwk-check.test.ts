@@ -5,7 +5,7 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readKey } from '../../src/core/keys/export';
+import { jwkToPem, readKey } from '../../src/core/keys/export';
 import { jwkValueProblem, jwkWarnings } from '../../src/core/keys/jwk-check';
 import type { JWK } from 'jose';
 
@@ -83,5 +83,16 @@ describe('weak keys are warned about', () => {
     expect(jwkWarnings({ kty: 'oct', k: k32, alg: 'HS512' })).toEqual([
       expect.stringContaining('HS512 needs at least 512'),
     ]);
+  });
+});
+
+describe('a key kept in the session that cannot be a key', () => {
+  it('is refused by the PEM conversion in our words, not WebCrypto’s', async () => {
+    await expect(jwkToPem({ kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA' })).rejects.toThrow(
+      'The JWK\'s "x" is 1 byte, but a P-256 coordinate is 32 bytes',
+    );
+    await expect(jwkToPem({ kty: 'RSA', n: 'AQAB', e: 'AQAB' })).rejects.toThrow(
+      'is not an RSA public exponent for this "n"',
+    );
   });
 });

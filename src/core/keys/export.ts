@@ -151,6 +151,10 @@ export async function jwkToPem(jwk: JWK): Promise<{ publicPem: string; privatePe
   if (noble) return nobleToPem(noble, jwk);
   const alg = importAlgFor(jwk);
   if (!alg) throw new Error(`Keys of type ${describeJwk(jwk)} cannot be converted to PEM here.`);
+  // A key kept in the session from elsewhere (an imported zip) may not be a key at all: say
+  // why in our words, not WebCrypto's (Chromium's DataError has no message).
+  const problem = jwkValueProblem(jwk) ?? (await webCryptoProblem(jwk));
+  if (problem) throw new Error(problem);
   const publicKey = await importJWK(publicJwkOf(jwk), alg, { extractable: true });
   const publicPem = await exportSPKI(publicKey as CryptoKey);
   if (!jwk.d) return { publicPem };
