@@ -17,6 +17,7 @@ import {
 } from '../keys/import';
 import { aes192Unsupported, needsAes192, runtimeHasAes192 } from './aes192';
 import { verify, type Verification, type VerificationStatus, type VerifyOptions } from '../jws/verify';
+import { checkClaims, type ClaimCheck } from '../jws/claims';
 
 export type DecryptionStatus = 'decrypted' | Exclude<VerificationStatus, 'valid'>;
 
@@ -40,6 +41,11 @@ export interface Decryption {
   /** The plaintext as text (UTF-8, with replacement characters for bytes that are not). */
   plaintext?: string;
   plaintextBytes?: number;
+  /**
+   * For an encrypted claims set (a JWT encrypted directly, RFC 7519 §5.2 / jose's jwtDecrypt):
+   * every check of the profile, passed or failed, as the Verifier makes them for a signed one.
+   */
+  claims?: ClaimCheck[];
   /** For a nested JWT: the inner token, its inspection and (given `innerKey`) its verdict. */
   nested?: { token: string; inspection: Inspection; verification?: Verification };
   key?: { detected: string; used?: string; selection?: string; origin: KeyProvenance };
@@ -286,11 +292,42 @@ async function decryptUnsafe(token: string, keyText: string, options: DecryptOpt
           });
         result.nested = nested;
         result.reason += ' The plaintext is a signed token itself (nested JWT).';
+        return result;
       }
-      return result;
+      return checkDecryptedClaims(result, plaintext, options);
     } catch (error) {
       failure = describe(error);
     }
   }
   return { ...base, ...(failure ?? { status: 'key-mismatch', reason: 'No key could decrypt this token.' }) };
+}
+
+const claimStatus = {
+  expired: 'expired',
+  'not-yet-valid': 'not-yet-valid',
+  mismatch: 'claim-mismatch',
+} as const;
+
+/**
+ * A plaintext that is a JSON object is a claims set: the profile applies to it as to a signed
+ * token's (exp, nbf, iss, aud, required claims), or a green "Decrypted" would vouch for an
+ * expired token from the wrong issuer. The plaintext stays in the result either way.
+ */
+function checkDecryptedClaims(result: Decryption, plaintext: string, options: DecryptOptions): Decryption {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(plaintext);
+  } catch {
+    return result;
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return result;
+  const claims = checkClaims(payload, options);
+  const failed = claims.find((check) => check.outcome !== 'ok');
+  if (!failed) return { ...result, claims, reason: `${result.reason} The claims hold under your profile.` };
+  return {
+    ...result,
+    claims,
+    status: claimStatus[failed.outcome as keyof typeof claimStatus],
+    reason: `Decrypted, but ${failed.message.replace(/\.$/, '')}.`,
+  };
 }

@@ -113,7 +113,7 @@ export function checkClaims(payload: unknown, profile: ClaimProfile = {}): Claim
       outcome: ok ? 'ok' : 'mismatch',
       message: ok
         ? `issuer is ${quoted([claims.iss as string])}`
-        : `the issuer is ${claims.iss === undefined ? 'missing' : JSON.stringify(claims.iss)}, expected ${quoted(issuers)}`,
+        : `the issuer is ${claims.iss === undefined ? 'missing' : JSON.stringify(claims.iss)}, expected ${quoted(issuers)}${nearMiss(claims.iss, issuers)}`,
     });
   }
   if (audiences.length) {
@@ -127,7 +127,7 @@ export function checkClaims(payload: unknown, profile: ClaimProfile = {}): Claim
       outcome: ok ? 'ok' : 'mismatch',
       message: ok
         ? `audience includes ${quoted(given.filter((value) => audiences.includes(value)))}`
-        : `the audience is ${aud === undefined ? 'missing' : JSON.stringify(aud)}, expected ${quoted(audiences)}`,
+        : `the audience is ${aud === undefined ? 'missing' : JSON.stringify(aud)}, expected ${quoted(audiences)}${given.map((value) => nearMiss(value, audiences)).find(Boolean) ?? ''}`,
     });
   }
   for (const name of required) {
@@ -139,6 +139,23 @@ export function checkClaims(payload: unknown, profile: ClaimProfile = {}): Claim
     });
   }
   return checks;
+}
+
+/**
+ * Issuers and audiences are compared as exact strings (RFC 7519 §4.1.1, §4.1.3): the classic
+ * miss is a trailing "/" (Auth0 writes one) or a change of case. Says so, since the two strings
+ * look alike at a glance.
+ */
+function nearMiss(value: unknown, expected: string[]): string {
+  if (typeof value !== 'string') return '';
+  const bare = (text: string) => text.replace(/\/+$/, '');
+  for (const wanted of expected) {
+    if (bare(value) === bare(wanted))
+      return ` (they differ only by a trailing "/", and the comparison is exact: ${value.endsWith('/') ? 'the token has one, the expected value does not' : 'the expected value has one, the token does not'})`;
+    if (value.toLowerCase() === wanted.toLowerCase())
+      return ' (they differ only in upper and lower case: the comparison is exact)';
+  }
+  return '';
 }
 
 const millisecondEffects: Record<string, string> = {

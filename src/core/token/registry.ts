@@ -72,7 +72,12 @@ export const claimRegistry: Record<string, NameInfo> = {
   },
   address: { title: 'Address', description: "The user's postal address.", source: oidc },
   updated_at: { title: 'Updated at', description: "When the user's profile was last changed.", source: oidc },
-  azp: { title: 'Authorized party', description: 'The client the ID token was issued to.', source: oidcId },
+  azp: {
+    title: 'Authorized party',
+    description:
+      'The client the token was issued to: defined for ID tokens, and put in access tokens by many providers too.',
+    source: oidcId,
+  },
   nonce: {
     title: 'Nonce',
     description: 'Ties an ID token to the client session that asked for it, against replay.',

@@ -30,4 +30,20 @@ describe('long-lifetime', () => {
       longLifetime.check(decoded(jws({ alg: 'RS256' }, { iat: nowSeconds, exp: nowSeconds + 900 })), { now }),
     ).toEqual([]);
   });
+  it('a token that says it is a refresh token gets a note about its use, not about its lifetime', () => {
+    for (const [name, value] of [
+      ['typ', 'Refresh'],
+      ['token_use', 'refresh'],
+    ]) {
+      const [finding] = longLifetime.check(
+        decoded(jws({ alg: 'RS256' }, { iat: nowSeconds, exp: nowSeconds + 30 * day, [name!]: value })),
+        { now },
+      );
+      expect(finding?.severity).toBe('info');
+      expect(finding?.message).toBe(
+        `The token lives for 30 days (from "iat" to "exp"). It says it is a refresh token ("${name}": "${value}"): a long life is usual for one, as long as no API accepts it as an access token.`,
+      );
+      expect(finding?.message).not.toContain('should live minutes');
+    }
+  });
 });

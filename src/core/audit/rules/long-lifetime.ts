@@ -30,14 +30,29 @@ export const longLifetime: SyncRule = {
     const lifetime = issued !== undefined && !looksLikeMilliseconds(issued) ? exp - issued : undefined;
     const measured = lifetime ?? exp - now;
     if (measured <= maxAccessTokenLifetimeMs) return [];
+    const lives =
+      lifetime !== undefined
+        ? `The token lives for ${span(lifetime)} (from "${payload.iat !== undefined ? 'iat' : 'nbf'}" to "exp")`
+        : `The token stays valid for another ${span(measured)}`;
+    // A token that says it is a refresh token is meant to live long: the risk is an API that
+    // takes it as an access token, not its lifetime.
+    const refreshMark = refreshTokenMark(payload);
+    if (refreshMark)
+      return [
+        {
+          rule: 'long-lifetime',
+          severity: 'info',
+          message: `${lives}. It says it is a refresh token (${refreshMark}): a long life is usual for one, as long as no API accepts it as an access token.`,
+          why: 'A refresh token is only for the token endpoint. An API that accepts it as an access token gives whoever steals it access for its whole lifetime.',
+          fix: 'Keep refresh tokens out of API calls: APIs should check "typ" (RFC 9068 "at+jwt") or an audience the refresh token does not carry. Rotate refresh tokens on use and revoke the family on reuse.',
+          reference,
+        },
+      ];
     return [
       {
         rule: 'long-lifetime',
         severity: 'warn',
-        message:
-          lifetime !== undefined
-            ? `The token lives for ${span(lifetime)} (from "${payload.iat !== undefined ? 'iat' : 'nbf'}" to "exp"); an access token should live minutes, not more than a day.`
-            : `The token stays valid for another ${span(measured)}; an access token should live minutes, not more than a day.`,
+        message: `${lives}; an access token should live minutes, not more than a day.`,
         why: 'A JWT cannot be revoked without extra server state, so whoever steals it (from a log, a browser extension, a proxy) can use it for its whole lifetime.',
         fix: 'Give access tokens a lifetime of 5 to 60 minutes and keep sessions alive with rotating refresh tokens. If this is a refresh token, make sure APIs refuse it as an access token (e.g. a distinct "typ").',
         reference,
@@ -45,3 +60,11 @@ export const longLifetime: SyncRule = {
     ];
   },
 };
+
+/** Where a payload says it is a refresh token ("typ": "Refresh", "token_use": "refresh"…), in words. */
+function refreshTokenMark(payload: Record<string, unknown>): string | undefined {
+  for (const name of ['typ', 'token_use', 'token_type'])
+    if (typeof payload[name] === 'string' && /refresh/i.test(payload[name]))
+      return `"${name}": ${JSON.stringify(payload[name])}`;
+  return undefined;
+}
