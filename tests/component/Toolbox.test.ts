@@ -48,6 +48,10 @@ describe('Toolbox', () => {
     expect(document.body.textContent).toContain(
       'The text contains an unpaired surrogate (U+D800) at position 2',
     );
+    // Said in the live status too, not only in a note a screen reader never reaches.
+    expect(screen.getByTestId('b64-status').textContent).toBe(
+      'Encoded as base64url. The text holds an unpaired surrogate: see the note.',
+    );
     await fireEvent.input(screen.getByTestId('b64-input'), { target: { value: 'a😀' } });
     expect(document.body.textContent).not.toContain('unpaired surrogate');
   });
@@ -98,6 +102,9 @@ describe('Toolbox', () => {
       expect.stringContaining('The key contains an unpaired surrogate (U+DC00) at position 4'),
       expect.stringContaining('The message contains an unpaired surrogate (U+D83D) at position 1'),
     ]);
+    expect(screen.getByTestId('hmac-status').textContent).toContain(
+      'The key or the message holds an unpaired surrogate: see the note.',
+    );
     // A key given as hex is bytes already: only the message is text.
     await fireEvent.change(screen.getByLabelText('Key is'), { target: { value: 'hex' } });
     await fireEvent.input(screen.getByTestId('hmac-key'), { target: { value: '6b6579' } });

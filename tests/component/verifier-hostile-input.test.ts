@@ -195,6 +195,9 @@ describe('Keys › Convert a key reads JWKs as the Verifier does (QA 1, 2)', () 
       await fireEvent.input(paste, { target: { value: text } });
       await waitFor(() => expect(screen.getByRole('alert').textContent).toContain(words));
       expect(reading.isConnected).toBe(false);
+      // The field itself says it is wrong and points at the reason.
+      expect(paste.getAttribute('aria-invalid')).toBe('true');
+      expect(paste.getAttribute('aria-describedby')).toBe('keys-convert-problem');
     }
   });
 });

@@ -80,3 +80,30 @@ test("the payload editor's error reaches the screen reader as its description", 
   await expect.poll(async () => (await accessibleNode(page, 'Payload JSON')).invalid).not.toBe('true');
   expect((await accessibleNode(page, 'Payload JSON')).description).toContain('Valid JSON');
 });
+
+test('Generator at 320 px: the Encrypt panel’s choices (some marked "not in this browser") fit the page', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.goto('/#tool=generator');
+  await expect(page.getByRole('option', { name: /A192KW — not in this browser/ }).first()).toBeAttached();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});
+
+test('a button that sends the person to another tool moves focus there, and a dismissed notice leaves it in the profile', async ({
+  page,
+}) => {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const token = `${part({ alg: 'HS256' })}.${part({ sub: 'ada' })}.c2ln`;
+  await page.goto(`/#token=${token}`);
+  await page.getByRole('button', { name: 'Edit in Generator' }).click();
+  await expect(page.getByTestId('gen-payload-editor')).toBeVisible();
+  await expect(page.locator('#main')).toBeFocused();
+
+  await page.goto(
+    `/#tool=verifier&token=${token}&key=secret&profile=${encodeURIComponent('{"clockTolerance":-5}')}`,
+  );
+  await page.getByTestId('profile-notice').getByRole('button', { name: 'Dismiss' }).press('Enter');
+  await expect(page.getByTestId('profile-notice')).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement?.closest('.slot.profile') !== null)).toBe(true);
+});
