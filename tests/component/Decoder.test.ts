@@ -58,6 +58,19 @@ describe('Decoder', () => {
     expect(code.querySelector('mark')?.textContent).toBe('\\u202e');
   });
 
+  it('says how many claims the table leaves out past its 500 rows', async () => {
+    workspace.token = '';
+    render(Decoder);
+    const payload: Record<string, unknown> = {};
+    for (let i = 0; i < 700; i++) payload[`claim_${i}`] = i;
+    payload.exp = Math.floor(Date.now() / 1000) + 600;
+    await paste(token({ alg: 'HS256' }, payload));
+    // 1 header parameter and 701 claims; shown: alg, the first 500 claims and exp.
+    const note = (await screen.findByTestId('claims-left-out')).textContent!.replace(/\s+/g, ' ');
+    expect(note).toContain('200 more claims are not listed');
+    expect((await screen.findByTestId('claims-table')).querySelector('[data-claim="exp"]')).not.toBeNull();
+  });
+
   it('renders a script-bearing claim as inert text', async () => {
     workspace.token = '';
     render(Decoder);

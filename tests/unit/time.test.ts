@@ -34,6 +34,19 @@ describe('time claims', () => {
     expect(rows[1]!.time?.relative).toBe('expires in 10 min');
   });
 
+  it('past 500 rows, still lists the registered claims (an exp at place 601 keeps its time)', () => {
+    const payload: Record<string, unknown> = {};
+    for (let i = 0; i < 600; i++) payload[`claim_${i}`] = i;
+    Object.assign(payload, { iss: 'https://issuer.example', exp: seconds + 600 });
+    for (let i = 600; i < 700; i++) payload[`claim_${i}`] = i;
+    const rows = describeClaims({}, payload, now);
+    const names = rows.map((row) => row.name);
+    expect(names).toHaveLength(502);
+    expect(names.slice(0, 500)).toEqual(Array.from({ length: 500 }, (_, i) => `claim_${i}`));
+    expect(names.slice(500)).toEqual(['iss', 'exp']);
+    expect(rows.at(-1)!.time?.relative).toBe('expires in 10 min');
+  });
+
   it('does not take a prototype name for a registered claim', () => {
     const rows = describeClaims({}, { constructor: 1, toString: 2 }, now, {
       claimRegistry: {},

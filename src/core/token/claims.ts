@@ -24,6 +24,9 @@ export const claimRowLimit = 500;
 /** The NumericDate claims (RFC 7519 §2); kept here so the registry's prose can load lazily. */
 export const timeClaims = new Set(['exp', 'nbf', 'iat', 'auth_time', 'updated_at', 'toe']);
 
+/** RFC 7519 §4.1's claims, known before the registry's prose has loaded. */
+const registeredClaims = new Set(['iss', 'sub', 'aud', 'jti', ...timeClaims]);
+
 /** Name -> meaning tables; `registry.ts` has the full ones. */
 export interface NameRegistries {
   claimRegistry: Record<string, NameInfo>;
@@ -57,30 +60,38 @@ function rowsOf(
   const registry = (section === 'header' ? registries?.headerRegistry : registries?.claimRegistry) ?? {};
   // Keys, not entries: a payload of 50,000 claims must not become 50,000 pairs every second.
   const record = object as Record<string, unknown>;
-  return Object.keys(record)
-    .slice(0, claimRowLimit)
-    .map((name) => {
-      const value = record[name];
-      const row: ClaimRow = {
-        section,
-        name,
-        info: Object.hasOwn(registry, name) ? registry[name] : undefined,
-        value,
-        display: displayValue(value),
-      };
-      if (section === 'payload' && timeClaims.has(name)) {
-        const time = describeNumericDate(value, now);
-        if (time) {
-          row.time = {
-            iso: time.iso,
-            epochMs: time.epochMs,
-            relative: relativePhrase(name, time.fromNowMs),
-            looksLikeMilliseconds: time.looksLikeMilliseconds,
-          };
-        }
+  // Past the limit, the registered claims still get their rows (an "exp" at place 600 keeps its
+  // live time), after the first others.
+  const names = Object.keys(record);
+  const kept =
+    names.length <= claimRowLimit
+      ? names
+      : names.filter(
+          (name, index) =>
+            index < claimRowLimit || Object.hasOwn(registry, name) || registeredClaims.has(name),
+        );
+  return kept.map((name) => {
+    const value = record[name];
+    const row: ClaimRow = {
+      section,
+      name,
+      info: Object.hasOwn(registry, name) ? registry[name] : undefined,
+      value,
+      display: displayValue(value),
+    };
+    if (section === 'payload' && timeClaims.has(name)) {
+      const time = describeNumericDate(value, now);
+      if (time) {
+        row.time = {
+          iso: time.iso,
+          epochMs: time.epochMs,
+          relative: relativePhrase(name, time.fromNowMs),
+          looksLikeMilliseconds: time.looksLikeMilliseconds,
+        };
       }
-      return row;
-    });
+    }
+    return row;
+  });
 }
 
 /**
