@@ -198,7 +198,7 @@ const sideEffectFree = [
 
 const decodedTokenModules = [
   new RegExp(
-    String.raw`[\\/]src[\\/](ui[\\/](CopyButton|JsonView|FindingList)|features[\\/](decoder[\\/](TokenParts|DecodedJson)|audit[\\/]AuditFindings|share[\\/]ShareButton))(\.svelte$|${svelteStyle})`,
+    String.raw`[\\/]src[\\/](ui[\\/](CopyButton|JsonView|FindingList)|features[\\/](decoder[\\/](TokenParts|DecodedJson|Validity)|audit[\\/]AuditFindings|share[\\/]ShareButton))(\.svelte$|${svelteStyle})`,
   ),
   /[\\/]src[\\/]ui[\\/](json-tokens|pretty-json)\.ts$/,
 ];

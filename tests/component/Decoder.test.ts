@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import Decoder from '../../src/features/decoder/Decoder.svelte';
 import { workspace } from '../../src/state/workspace.svelte';
@@ -69,6 +69,26 @@ describe('Decoder', () => {
     const note = (await screen.findByTestId('claims-left-out')).textContent!.replace(/\s+/g, ' ');
     expect(note).toContain('200 more claims are not listed');
     expect((await screen.findByTestId('claims-table')).querySelector('[data-claim="exp"]')).not.toBeNull();
+  });
+
+  it('says under the status whether the token is still good, by its exp and nbf', async () => {
+    workspace.token = '';
+    render(Decoder);
+    const now = Math.floor(Date.now() / 1000);
+    await paste(token({ alg: 'HS256' }, { exp: now + 10 * 60 + 30 }));
+    expect((await screen.findByTestId('token-validity')).textContent).toBe(
+      'Valid for another 10 min ("exp"), if the signature holds',
+    );
+    await paste(token({ alg: 'HS256' }, { exp: now - 2 * 3600 - 30 }));
+    await waitFor(() =>
+      expect(screen.getByTestId('token-validity').textContent).toBe('Expired 2 h ago ("exp")'),
+    );
+    await paste(token({ alg: 'HS256' }, { nbf: now + 5 * 60 + 30, exp: now + 3600 }));
+    await waitFor(() =>
+      expect(screen.getByTestId('token-validity').textContent).toBe('Not valid yet: valid in 5 min ("nbf")'),
+    );
+    await paste(token({ alg: 'HS256' }, { sub: 'no times' }));
+    await waitFor(() => expect(screen.queryByTestId('token-validity')).toBeNull());
   });
 
   it('renders a script-bearing claim as inert text', async () => {
