@@ -412,6 +412,34 @@ describe('a person\u2019s own token drives the scenario', () => {
     expect(r.summary.jwt.revocationLagMs).toBeLessThan(3601_000);
   });
 
+  it('keeps its header parameters, every audience and the length of its jti, so sizes stay true', async () => {
+    // An Auth0-like access token: typ at+jwt, a kid, two audiences, a 22-character jti.
+    const header = { alg: 'HS256', typ: 'at+jwt', kid: 'nV3qL9mBx2' };
+    const claims = {
+      iss: 'https://dev-abc123.us.auth0.com/',
+      sub: 'auth0|64f1c0ffee',
+      aud: ['https://api.example.com', 'https://dev-abc123.us.auth0.com/userinfo'],
+      iat,
+      exp: iat + 86400,
+      jti: 'Aq3mZ0bX7cK2pLr9tYw4Ue',
+      scope: 'openid profile read:orders',
+      azp: 'Zk4Rj2Xb8WqP1LmN0vC6',
+    };
+    const mine = `${b64(header)}.${b64(claims)}.c2ln`;
+    const r = await runScenario('login', { token: mine });
+    const token = credentialsOf(r, 'access-token')[0]!;
+    const [h, p] = token
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+    expect(h).toEqual({ typ: 'at+jwt', kid: 'nV3qL9mBx2', alg: 'HS256' });
+    expect(p.aud).toEqual(claims.aud);
+    expect(p.jti).toHaveLength(22);
+    // Same claims, same lengths: the payload part is as long as the person's own.
+    expect(token.split('.')[1]!.length).toBe(mine.split('.')[1]!.length);
+    expect(r.fromToken).toContain('header typ, header kid, the length of jti, iat, exp, aud, iss, alg');
+  });
+
   it('rejects a token that is not a JWT with a readable message', async () => {
     await expect(runScenario('login', { token: 'not a token' })).rejects.toThrow(/not a readable JWT/);
   });

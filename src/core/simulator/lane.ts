@@ -32,10 +32,15 @@ import type {
 export interface TokenProfile {
   alg: string;
   ttlSeconds: number;
-  audience: string;
+  /** One audience, or several (a person's token may name more than one, RFC 7519 §4.1.3). */
+  audience: string | string[];
   issuer: string;
   /** Claims every access token carries besides iss, aud, iat, exp, jti. */
   claims: Record<string, unknown>;
+  /** Header parameters besides alg (a person's token's typ, kid…), so sizes stay true. */
+  header?: Record<string, unknown>;
+  /** Bytes of randomness in each jti (16 by default; a person's token's own length). */
+  jtiBytes?: number;
   /** Simulated wall-clock time at t = 0, epoch ms. */
   epochMs: number;
 }
@@ -626,12 +631,12 @@ export class Lane {
     this.t += this.latency.signMs;
     const iat = Math.floor(this.now() / 1000);
     const token = await new SignJWT({ ...this.profile.claims, ...extra })
-      .setProtectedHeader({ alg: keys.alg, typ: 'JWT' })
+      .setProtectedHeader({ typ: 'JWT', ...this.profile.header, alg: keys.alg })
       .setIssuer(this.profile.issuer)
       .setAudience(this.profile.audience)
       .setIssuedAt(iat)
       .setExpirationTime(iat + ttlSeconds)
-      .setJti(this.random.id(16))
+      .setJti(this.random.id(this.profile.jtiBytes ?? 16))
       .sign(keys.signingKey);
     this.counters.credentialBytes = Math.max(this.counters.credentialBytes, byteLength(token));
     return token;

@@ -36,7 +36,7 @@ export interface ProfileFromToken {
 
 /** Reads a person's token; throws an Error with a readable message when it is not a JWT. */
 export function profileFromToken(token: string, fallbackAlg: string, useAlg: boolean): ProfileFromToken {
-  let header: { alg?: string };
+  let header: { alg?: string } & Record<string, unknown>;
   let payload: Record<string, unknown>;
   try {
     header = decodeProtectedHeader(token.trim());
@@ -50,8 +50,19 @@ export function profileFromToken(token: string, fallbackAlg: string, useAlg: boo
   const used: string[] = [];
   const { iat, exp, aud, iss, nbf, jti, ...claims } = payload as Record<string, unknown>;
   void nbf;
-  void jti;
   if (Object.keys(claims).length) profile.claims = claims;
+  // The header's other parameters (typ, kid…) and a jti of the same length keep every size on
+  // the wire the size of the person's token, give or take the signature of another key.
+  const { alg: _alg, crit: _crit, b64: _b64, ...headerRest } = header as Record<string, unknown>;
+  if (Object.keys(headerRest).length) {
+    profile.header = headerRest;
+    used.push(...Object.keys(headerRest).map((name) => `header ${name}`));
+  }
+  if (typeof jti === 'string' && jti) {
+    // base64url: 4 characters for 3 bytes; a jti is random-looking text of that length.
+    profile.jtiBytes = Math.max(1, Math.min(64, Math.floor((jti.length * 3) / 4)));
+    used.push('the length of jti');
+  }
   if (typeof iat === 'number' && Number.isFinite(iat)) {
     profile.epochMs = iat * 1000;
     used.push('iat');
@@ -60,12 +71,17 @@ export function profileFromToken(token: string, fallbackAlg: string, useAlg: boo
     profile.ttlSeconds = Math.min(exp - iat, 366 * 24 * 3600);
     used.push('exp');
   }
-  const audience = Array.isArray(aud) ? aud[0] : aud;
-  if (typeof audience === 'string' && audience) {
-    profile.audience = audience;
+  const audiences = (Array.isArray(aud) ? aud : [aud]).filter(
+    (value): value is string => typeof value === 'string' && value !== '',
+  );
+  if (audiences.length) {
+    profile.audience = audiences.length === 1 ? audiences[0]! : audiences;
     used.push('aud');
   }
-  if (typeof iss === 'string' && iss) profile.issuer = iss;
+  if (typeof iss === 'string' && iss) {
+    profile.issuer = iss;
+    used.push('iss');
+  }
   const alg = header.alg ?? '';
   const supported = (simulatorAlgorithms as readonly string[]).includes(alg);
   if (useAlg && supported) {
@@ -79,6 +95,6 @@ export function profileFromToken(token: string, fallbackAlg: string, useAlg: boo
       : ` Its alg ${alg ? `"${alg}"` : '(none)'} cannot sign here, so ${fallbackAlg} is used.`;
   return {
     profile,
-    note: `Driven by your token: ${used.length ? used.join(', ') : 'its claims only'} (re-signed with the simulation\u2019s own key).${skipped}`,
+    note: `Driven by your token: ${used.length ? used.join(', ') : 'its claims only'}, and its other claims as they are (re-signed with the simulation\u2019s own key, so only the signature's size may differ).${skipped}`,
   };
 }

@@ -182,7 +182,7 @@ async function partnerGetsItsOwnToken(lane: Lane): Promise<string> {
       lane.act(
         'auth-server',
         `sign a token for ${partnerClientId} (${lane.keys.alg}, ${byteLength(token)} B)`,
-        `The auth server signs a token issued to partner.example.org: Ada’s ID as sub, client_id ${partnerClientId}, scope orders, aud ${lane.profile.audience}.`,
+        `The auth server signs a token issued to partner.example.org: Ada’s ID as sub, client_id ${partnerClientId}, scope orders, aud ${[lane.profile.audience].flat().join(', ')}.`,
         [{ kind: 'access-token', value: token }],
       );
       return { ok: true, reason: 'the code and its PKCE verifier match; a token was signed' };
