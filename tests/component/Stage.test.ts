@@ -31,6 +31,10 @@ describe('Stage caption', () => {
         const height = container.querySelector('svg')!.viewBox.baseVal;
         for (const [index, event] of events.entries()) {
           await rerender({ flow, actors, current: { event, index }, travelMs: 0 });
+          // The picture's name says what its caption shows, the size included.
+          const name = container.querySelector('svg')!.getAttribute('aria-label')!;
+          expect(name).toContain(event.label);
+          if (event.bytes) expect(name).toContain(`${event.bytes} bytes`);
           const caption = container.querySelector<SVGTextElement>('text.caption');
           if (!caption) continue; // an event with no message to draw (an action of no actor)
           const where = `${run.id} / ${flow} / ${event.label}`;
