@@ -433,7 +433,8 @@ async function verifySignature(
       // A valid verdict has nothing to explain: the secret's note stands as a warning.
       explanations: verdict.explanations.filter((explanation) => explanation !== secretNote),
       status: 'valid',
-      reason: `Signature verified with ${candidate.description}, ${what}.`,
+      // Which key did it is the verdict's next line ("Signature good with …"): not said twice.
+      reason: `Signature verified, ${what}.`,
       ...(warnings.length ? { warnings } : {}),
     };
   }
