@@ -54,7 +54,14 @@ describe('Claim helpers keep what a rewrite would lose', () => {
     await fireEvent.input(screen.getByLabelText('aud'), { target: { value: ' , ,, ' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     expect(onchange).not.toHaveBeenCalled();
-    expect(screen.getByRole('status').textContent).toContain('only commas');
+    const note = screen.getByTestId('claim-helper-note');
+    expect(note.textContent).toContain('only commas');
+    // A refusal looks like one, and pressing again says it again (a new text node each time).
+    expect(note.classList.contains('refused')).toBe(true);
+    const first = note.querySelector('span');
+    await fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(note.querySelector('span')).not.toBe(first);
+    expect(note.textContent).toContain('only commas');
     await fireEvent.input(screen.getByLabelText('Custom lifetime in minutes'), {
       target: { value: '1e300' },
     });
