@@ -209,3 +209,20 @@ describe('Encrypt (JWE): 192-bit AES', () => {
     else await screen.findByTestId('jwe-aes192-note');
   });
 });
+
+describe('Generator: a private key pasted under an algorithm it does not fit', () => {
+  it('offers the first algorithm it fits, and signs with it when pressed', async () => {
+    resetGenerator();
+    render(Generator);
+    // The default is HS256; an RSA private key cannot sign it.
+    await fireEvent.input(screen.getByTestId('gen-key'), { target: { value: await pkcs8PemOfNewRsaKey() } });
+    const button = await screen.findByTestId('gen-switch-alg');
+    expect(button.textContent).toBe('Switch to RS256');
+    await fireEvent.click(button);
+    await waitFor(async () => expect(decodePart((await tokenText()).split('.')[0]!).alg).toBe('RS256'));
+    expect(screen.queryByTestId('gen-switch-alg')).toBeNull();
+    expect(screen.getByTestId('gen-key-note').textContent).toContain(
+      'Switched to RS256, which this key fits.',
+    );
+  });
+});
