@@ -17,7 +17,7 @@ import {
 } from '../keys/import';
 import { aes192Unsupported, needsAes192, runtimeHasAes192 } from './aes192';
 import { verify, type Verification, type VerificationStatus, type VerifyOptions } from '../jws/verify';
-import { checkClaims, type ClaimCheck } from '../jws/claims';
+import { checkClaims, claimStatus, type ClaimCheck } from '../jws/claims';
 
 export type DecryptionStatus = 'decrypted' | Exclude<VerificationStatus, 'valid'>;
 
@@ -301,12 +301,6 @@ async function decryptUnsafe(token: string, keyText: string, options: DecryptOpt
   }
   return { ...base, ...(failure ?? { status: 'key-mismatch', reason: 'No key could decrypt this token.' }) };
 }
-
-const claimStatus = {
-  expired: 'expired',
-  'not-yet-valid': 'not-yet-valid',
-  mismatch: 'claim-mismatch',
-} as const;
 
 /**
  * A plaintext that is a JSON object is a claims set: the profile applies to it as to a signed

@@ -13,6 +13,13 @@ import { describeNumericDate, formatDistance } from '../token/time';
  */
 export const maxClockToleranceSeconds = 86_400;
 
+/** The verdict a failed claim check gives a token, signed or encrypted. */
+export const claimStatus = {
+  expired: 'expired',
+  'not-yet-valid': 'not-yet-valid',
+  mismatch: 'claim-mismatch',
+} as const;
+
 export interface ClaimProfile {
   issuer?: string | string[];
   audience?: string | string[];

@@ -19,7 +19,7 @@ import {
   type KeyProvenance,
   type SecretEncoding,
 } from '../keys/import';
-import { checkClaims, millisecondClaimWarnings, type ClaimCheck } from './claims';
+import { checkClaims, claimStatus, millisecondClaimWarnings, type ClaimCheck } from './claims';
 import { explainBadSignature } from './explain';
 
 export type VerificationStatus =
@@ -270,12 +270,6 @@ function kidWarning(
     return undefined;
   return `The token names kid "${kid}"; the key's kid is "${candidate.kid}". A server that picks keys by kid would not use this key.`;
 }
-
-const claimStatus = {
-  expired: 'expired',
-  'not-yet-valid': 'not-yet-valid',
-  mismatch: 'claim-mismatch',
-} as const;
 
 /** Verifies a token with whatever key text was pasted, under a profile. Never throws. */
 export async function verify(token: string, key: string, options: VerifyOptions = {}): Promise<Verification> {
