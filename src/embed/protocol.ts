@@ -80,7 +80,8 @@ export function explainRefusedCommand(data: unknown): string | undefined {
 /**
  * What the widget posts. `ready` and `resize` carry nothing from the token, so they may go to
  * any parent; `token` only exists when the embedding page opted in with `#emit=token`, and
- * goes only to the parent's own origin.
+ * goes only to the parent's own origin. `resize` is posted first once the content is laid out,
+ * and after a new token once its lazily loaded parts have settled (height.ts says when).
  */
 export type WidgetMessage =
   | { type: 'tokenscope:ready'; tool: string; scenario?: string }

@@ -49,7 +49,8 @@ function describeFile(file: string): string {
   if (file === 'token.jwt') return 'the token';
   if (file === 'generator/header.json') return "the Generator's header JSON";
   if (file === 'generator/payload.json') return "the Generator's payload JSON";
-  if (file === 'verify-profile.json') return 'the verification profile (algorithms, issuer, audience, clock)';
+  if (file === 'verify-profile.json')
+    return 'the verification profile (algorithms, issuer, audience, nonce, clock)';
   if (file === 'key.txt') return 'the key shared between the tools, as pasted or generated';
   if (file === 'keys/jwks.json') return 'every public key as a JWKS, ready to publish';
   if (file.endsWith('.public.pem')) return 'public key, PEM (SPKI)';

@@ -85,6 +85,12 @@ function readProfile(value: unknown, name = 'profile'): VerificationProfile {
       at('audience'),
       'the expected audience as text (several separated by commas)',
     );
+  if (source.nonce !== undefined)
+    profile.nonce = stringAt(
+      source.nonce,
+      at('nonce'),
+      'the expected nonce as text (the one the login request sent)',
+    );
   if (source.requiredClaims !== undefined)
     profile.requiredClaims = stringList(
       source.requiredClaims,

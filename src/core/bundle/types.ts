@@ -19,6 +19,8 @@ export type VerificationProfile = {
   issuer?: string;
   /** One audience, or several separated by commas. */
   audience?: string;
+  /** The nonce the login request sent (OpenID Connect Core §3.1.3.7): the ID token must carry it. */
+  nonce?: string;
   requiredClaims?: string[];
   /** Seconds, 0 or more. */
   clockTolerance?: number;

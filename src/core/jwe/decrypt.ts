@@ -17,7 +17,7 @@ import {
 } from '../keys/import';
 import { aes192Unsupported, needsAes192, runtimeHasAes192 } from './aes192';
 import { verify, type Verification, type VerificationStatus, type VerifyOptions } from '../jws/verify';
-import { checkClaims, claimStatus, type ClaimCheck } from '../jws/claims';
+import { checkClaims, claimStatus, clockProblem, type ClaimCheck } from '../jws/claims';
 
 export type DecryptionStatus = 'decrypted' | Exclude<VerificationStatus, 'valid'>;
 
@@ -183,6 +183,9 @@ export async function decrypt(token: string, key: string, options: DecryptOption
 
 async function decryptUnsafe(token: string, keyText: string, options: DecryptOptions): Promise<Decryption> {
   const origin = options.keyOrigin ?? 'pasted';
+  // As verify() does: a clock no claim check could be trusted under is refused up front.
+  const clock = clockProblem(options);
+  if (clock) return { status: 'unsupported', reason: clock };
   const inspection = inspect(token, { now: options.now });
   if (!inspection.ok)
     return { status: 'malformed', reason: inspection.error.message, header: inspection.header };
@@ -304,7 +307,7 @@ async function decryptUnsafe(token: string, keyText: string, options: DecryptOpt
 
 /**
  * A plaintext that is a JSON object is a claims set: the profile applies to it as to a signed
- * token's (exp, nbf, iss, aud, required claims), or a green "Decrypted" would vouch for an
+ * token's (exp, nbf, iss, aud, nonce, required claims), or a green "Decrypted" would vouch for an
  * expired token from the wrong issuer. The plaintext stays in the result either way.
  */
 function checkDecryptedClaims(result: Decryption, plaintext: string, options: DecryptOptions): Decryption {

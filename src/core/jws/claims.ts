@@ -13,6 +13,30 @@ import { describeNumericDate, formatDistance } from '../token/time';
  */
 export const maxClockToleranceSeconds = 86_400;
 
+// ECMA-262 §21.4.1.1: a JavaScript date reaches 8.64e15 ms either side of 1970.
+const latestTimeValue = 8.64e15;
+
+/**
+ * Why a profile's clock cannot be used, or undefined. The Verifier's field, the workspace zip and
+ * the share link refuse these already; verify() and decrypt() called directly are held to the
+ * same: NaN fails every comparison (an expired token would never expire), 1e300 s of leeway
+ * accepts every expired token, and a negative one shortens every token's life.
+ */
+export function clockProblem(profile: Pick<ClaimProfile, 'clockTolerance' | 'now'>): string | undefined {
+  const shown = (value: unknown) =>
+    typeof value === 'number' ? String(value) : `${JSON.stringify(value) ?? String(value)} (${typeof value})`;
+  const tolerance: unknown = profile.clockTolerance;
+  if (
+    tolerance !== undefined &&
+    !(typeof tolerance === 'number' && tolerance >= 0 && tolerance <= maxClockToleranceSeconds)
+  )
+    return `The clock tolerance is ${shown(tolerance)}; it must be a number of seconds from 0 to ${maxClockToleranceSeconds.toLocaleString('en')} (a day): leeway is for clocks a little apart (RFC 7519 §4.1.4). To check a token at another time, set "now".`;
+  const now: unknown = profile.now;
+  if (now !== undefined && !(typeof now === 'number' && Math.abs(now) <= latestTimeValue))
+    return `"now" is ${shown(now)}; it must be a time in milliseconds since 1970 that a date can hold (at most ${latestTimeValue.toExponential()} either side).`;
+  return undefined;
+}
+
 /** The verdict a failed claim check gives a token, signed or encrypted. */
 export const claimStatus = {
   expired: 'expired',
@@ -24,6 +48,11 @@ export interface ClaimProfile {
   issuer?: string | string[];
   audience?: string | string[];
   requiredClaims?: string[];
+  /**
+   * The nonce the relying party sent with its authentication request; the ID token must carry
+   * exactly it (OpenID Connect Core §3.1.3.7 step 11, §15.5.2). Absent or empty: not checked.
+   */
+  nonce?: string;
   /** Epoch milliseconds; the real clock when absent. */
   now?: number;
   /** Seconds of leeway for exp and nbf. */
@@ -49,13 +78,14 @@ export function checkClaims(payload: unknown, profile: ClaimProfile = {}): Claim
   const issuers = list(profile.issuer);
   const audiences = list(profile.audience);
   const required = (profile.requiredClaims ?? []).filter((name) => name !== '');
+  const nonce = profile.nonce ?? '';
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    if (issuers.length || audiences.length || required.length)
+    if (issuers.length || audiences.length || nonce || required.length)
       checks.push({
         claim: 'payload',
         outcome: 'mismatch',
         message:
-          'The payload is not a JSON claims set, so the issuer, audience and required claims cannot hold.',
+          'The payload is not a JSON claims set, so the issuer, audience, nonce and required claims cannot hold.',
       });
     return checks;
   }
@@ -137,6 +167,7 @@ export function checkClaims(payload: unknown, profile: ClaimProfile = {}): Claim
         : `the audience is ${aud === undefined ? 'missing' : JSON.stringify(aud)}, expected ${quoted(audiences)}${given.map((value) => nearMiss(value, audiences)).find(Boolean) ?? ''}`,
     });
   }
+  if (nonce) checks.push(checkNonce(claims.nonce, nonce));
   for (const name of required) {
     const ok = name in claims;
     checks.push({
@@ -149,14 +180,45 @@ export function checkClaims(payload: unknown, profile: ClaimProfile = {}): Claim
 }
 
 /**
- * Issuers and audiences are compared as exact strings (RFC 7519 §4.1.1, §4.1.3): the classic
- * miss is a trailing "/" (Auth0 writes one) or a change of case. Says so, since the two strings
- * look alike at a glance.
+ * OpenID Connect Core §3.1.3.7 step 11: when the request sent a nonce, the ID token's `nonce`
+ * must be that very string (§15.5.2: it is what ties the token to this session, so a token
+ * replayed from another login fails). Compared as sent, white space and all.
+ */
+function checkNonce(value: unknown, expected: string): ClaimCheck {
+  if (value === expected) return { claim: 'nonce', outcome: 'ok', message: `nonce is ${quoted([value])}` };
+  // A number that reads like the nonce still fails: OpenID Connect §2 makes the nonce a string.
+  const kind =
+    value === null
+      ? 'null'
+      : Array.isArray(value)
+        ? 'a list'
+        : typeof value === 'object'
+          ? 'an object'
+          : `a ${typeof value}`;
+  const hint =
+    typeof value === 'string' ? nearMiss(value, [expected]) : ` (a nonce is text; this one is ${kind})`;
+  return {
+    claim: 'nonce',
+    outcome: 'mismatch',
+    message:
+      value === undefined
+        ? `the token has no nonce, expected ${quoted([expected])}: a token without the nonce your request sent may be replayed from another login (OpenID Connect Core §3.1.3.7)`
+        : `the nonce is ${JSON.stringify(value)}, expected ${quoted([expected])}${hint}`,
+  };
+}
+
+/**
+ * Issuers, audiences and nonces are compared as exact strings (RFC 7519 §4.1.1, §4.1.3; OpenID
+ * Connect Core §3.1.3.7): the classic miss is a trailing "/" (Auth0 writes one), a change of
+ * case or a stray space. Says so, since the two strings look alike at a glance.
  */
 function nearMiss(value: unknown, expected: string[]): string {
   if (typeof value !== 'string') return '';
   const bare = (text: string) => text.replace(/\/+$/, '');
+  const unspaced = (text: string) => text.replace(/\s+/g, '');
   for (const wanted of expected) {
+    if (unspaced(value) === unspaced(wanted))
+      return ' (they differ only in white space, and the comparison is exact: spaces, tabs and line breaks count)';
     if (bare(value) === bare(wanted))
       return ` (they differ only by a trailing "/", and the comparison is exact: ${value.endsWith('/') ? 'the token has one, the expected value does not' : 'the expected value has one, the token does not'})`;
     if (value.toLowerCase() === wanted.toLowerCase())

@@ -19,7 +19,7 @@ import {
   type KeyProvenance,
   type SecretEncoding,
 } from '../keys/import';
-import { checkClaims, claimStatus, millisecondClaimWarnings, type ClaimCheck } from './claims';
+import { checkClaims, claimStatus, clockProblem, millisecondClaimWarnings, type ClaimCheck } from './claims';
 import { explainBadSignature } from './explain';
 
 export type VerificationStatus =
@@ -39,9 +39,11 @@ export interface VerifyOptions {
   audience?: string | string[];
   /** Claims that must be present (RFC 7519 leaves this to the application). */
   requiredClaims?: string[];
-  /** Epoch milliseconds to treat as now ("pretend now is"). */
+  /** The nonce the request sent: the token's `nonce` must be exactly it (OpenID Connect Core §3.1.3.7). */
+  nonce?: string;
+  /** Epoch milliseconds to treat as now ("pretend now is"); a time a Date can hold. */
   now?: number;
-  /** Seconds of leeway for exp and nbf. */
+  /** Seconds of leeway for exp and nbf, from 0 to `maxClockToleranceSeconds` (a day). */
   clockTolerance?: number;
   /** How to read an HMAC secret's text; UTF-8 by default. */
   secretEncoding?: SecretEncoding;
@@ -289,6 +291,9 @@ async function verifyUnsafe(token: string, key: string, options: VerifyOptions):
   const origin = options.keyOrigin ?? 'pasted';
   const secretEncoding = options.secretEncoding ?? 'utf8';
   const base = { claims: [] as ClaimCheck[], explanations: [] as string[] };
+  // Checked before anything else: under such a clock no claim check could be trusted.
+  const clock = clockProblem(options);
+  if (clock) return { ...base, status: 'unsupported', reason: clock };
   const inspection = inspect(token, { now: options.now });
   if (!inspection.ok)
     return { ...base, status: 'malformed', reason: inspection.error.message, header: inspection.header };

@@ -34,6 +34,8 @@ export function optionsOf(profile: WorkspaceProfile): VerifyOptions {
     algorithms: profile.algorithms?.length ? profile.algorithms : undefined,
     issuer: profile.issuer?.trim() || undefined,
     audience: audiencesOf(profile.audience ?? ''),
+    // The field's own white space is a paste's (as the issuer's); the token's nonce is compared as it is.
+    nonce: profile.nonce?.trim() || undefined,
     requiredClaims: profile.requiredClaims?.length ? profile.requiredClaims : undefined,
     clockTolerance: profile.clockTolerance,
     now: profile.now,
