@@ -67,6 +67,11 @@ class Workbench {
   keys = $state<WorkbenchKey[]>([]);
   /** A key the Keys tool asked the Generator to sign with; the Generator takes it on opening. */
   signWith = $state('');
+  /**
+   * The person's own endpoint, as typed in the attack presets: written only into the commands
+   * they copy (the page never requests it), and like the rest, never stored.
+   */
+  endpoint = $state('');
   signing = new SigningChoices();
   encryption = new EncryptionChoices();
   #next = 1;

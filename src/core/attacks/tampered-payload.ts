@@ -10,9 +10,11 @@ export const tamperedPayload: AttackPreset = {
   correctServer: 'Rejects it: the signature no longer matches the header and payload it covers.',
   reference: 'RFC 7515 §5.2',
   needs: 'signingKey',
-  async build({ header, payload, signingKey }) {
+  async build({ header, payload, signingKey, secretEncoding }) {
     if (!signingKey) throw new Error('Add a signing key first: the token is signed, then changed.');
-    const [encodedHeader, , signature] = (await sign(header, payload, signingKey)).split('.');
+    const [encodedHeader, , signature] = (await sign(header, payload, signingKey, { secretEncoding })).split(
+      '.',
+    );
     const changed = { ...payload, sub: 'admin', admin: true };
     return {
       token: `${encodedHeader}.${base64url.encode(JSON.stringify(changed))}.${signature}`,

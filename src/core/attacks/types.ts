@@ -1,9 +1,16 @@
+import type { SecretEncoding } from '../keys/import';
+
 /** An attack preset: a deliberately bad token for testing one's own verifier. */
 export interface AttackInput {
   header: Record<string, unknown>;
   payload: Record<string, unknown>;
   /** The key the generator signs with (needed by presets that sign legitimately first). */
   signingKey?: string;
+  /**
+   * How a text HMAC secret is read, as the Generator reads it: a preset that signs with another
+   * key than the person's would be refused for its signature, not for what it tests.
+   */
+  secretEncoding?: SecretEncoding;
   /** The server's public key, PEM or JWK (needed by the RS/HS key confusion preset). */
   publicKey?: string;
   /** Epoch seconds; defaults to the real clock. */

@@ -3,12 +3,56 @@
  * quotes, where nothing is special but the quote itself.
  */
 import { signingAlgorithm } from '../../core/keys/generate';
-import { invisibleCharacters } from './json-warnings';
+import { codePointLabel, invisibleCharacterName } from './json-warnings';
 
 export const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
-export function curlCommand(token: string, url = 'https://api.example.com/resource'): string {
-  return `curl -H ${shellQuote(`Authorization: Bearer ${token}`)} ${shellQuote(url)}`;
+/** The URL the commands use while the person has set no endpoint of their own. */
+export const exampleEndpoint = 'https://api.example.com/resource';
+
+/**
+ * curl reads `[ ]` and `{ }` in a URL as a pattern (`{a,b}` sends two requests); `--globoff`
+ * takes the URL as written. Added only when needed, so the usual command stays short.
+ */
+const curlGlobOff = (url: string) => (/[[\]{}]/.test(url) ? ' --globoff' : '');
+
+export function curlCommand(token: string, url = exampleEndpoint): string {
+  return `curl${curlGlobOff(url)} -H ${shellQuote(`Authorization: Bearer ${token}`)} ${shellQuote(url)}`;
+}
+
+/**
+ * Characters a command line hides or changes: controls (a pasted tab starts completion, a
+ * carriage return becomes a line feed), format characters (the bidi controls and zero-width
+ * characters of json-warnings, which can make a command read in another order than it runs:
+ * CVE-2021-42574) and the line and paragraph separators. The line feed is not among them: the
+ * shell keeps it inside single quotes, while `$(printf …)` would drop one at the end.
+ */
+const hiddenInCommand = /[\0-\x09\x0b-\x1f\x7f-\x9f\p{Cf}\p{Zl}\p{Zp}]+/gu;
+const encoder = new TextEncoder();
+
+/** "U+202E right-to-left override", "U+0009". */
+const nameOf = (code: number) => {
+  const name = invisibleCharacterName(code);
+  return name ? `${codePointLabel(code)} ${name}` : codePointLabel(code);
+};
+
+/**
+ * One shell word for `text`: visible runs in single quotes, hidden runs as the octal escapes of
+ * their UTF-8 bytes through POSIX printf, so the word reads as what it is and gives the same bytes.
+ */
+function visibleShellWord(text: string): { word: string; hidden: string[] } {
+  let word = '';
+  let last = 0;
+  const hidden = new Set<string>();
+  for (const match of text.matchAll(hiddenInCommand)) {
+    if (match.index > last) word += shellQuote(text.slice(last, match.index));
+    const octal = [...encoder.encode(match[0])].map((byte) => `\\${byte.toString(8).padStart(3, '0')}`);
+    word += `"$(printf '${octal.join('')}')"`;
+    for (const char of match[0]) hidden.add(nameOf(char.codePointAt(0)!));
+    last = match.index + match[0].length;
+  }
+  if (last < text.length || !word) word += shellQuote(text.slice(last));
+  return { word, hidden: [...hidden] };
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -75,24 +119,42 @@ export function jwtCliCommand(options: {
     };
   const family = signingAlgorithm(alg)?.family;
   const parts = ['jwt encode', `--alg ${cliAlg}`];
-  if (typeof options.header.kid === 'string') parts.push(`--kid ${shellQuote(options.header.kid)}`);
-  parts.push('--no-iat');
   let note = '';
+  const kid = options.header.kid;
+  if (typeof kid === 'string') {
+    // A NUL ends a command-line argument, and an unpaired surrogate has no UTF-8 bytes.
+    const impossible = /\0|\p{Cs}/u.exec(kid);
+    if (impossible)
+      return {
+        ok: false,
+        reason: `jwt-cli cannot be given this kid: it holds ${impossible[0] === '\0' ? 'a NUL character (U+0000), which no command line can carry' : `an unpaired surrogate (${codePointLabel(impossible[0].charCodeAt(0))}), which is not text`}.`,
+      };
+    const { word, hidden } = visibleShellWord(kid);
+    parts.push(`--kid ${word}`);
+    if (hidden.length)
+      note += `The kid has characters a terminal would hide or change (${hidden.slice(0, 5).join(', ')}${hidden.length > 5 ? ', …' : ''}): they are written as printf octal escapes, which give the same bytes. `;
+    if (kid.includes('\n')) note += 'The kid has a line break, kept inside its quotes. ';
+  }
+  parts.push('--no-iat');
   if (family === 'hmac') {
     // The bytes signed: those given, or the text exactly as typed (UTF-8, nothing trimmed).
     const textProblem = options.secretBytes ? '' : jwtCliTextProblem(options.key);
     const bytes = options.secretBytes ?? (textProblem ? new TextEncoder().encode(options.key) : undefined);
     parts.push(`--secret ${shellQuote(bytes ? `b64:${toBase64(bytes)}` : options.key)}`);
-    if (textProblem) note = `The secret is given as its UTF-8 bytes in base64 ("b64:"): ${textProblem}. `;
+    if (textProblem) note += `The secret is given as its UTF-8 bytes in base64 ("b64:"): ${textProblem}. `;
   } else {
     parts.push('--secret @private.pem');
-    note = 'Save the signing key as private.pem (PKCS#8 PEM; the Keys tool converts a JWK). ';
+    note += 'Save the signing key as private.pem (PKCS#8 PEM; the Keys tool converts a JWK). ';
   }
-  // Invisible and bidi control characters can only sit inside JSON strings here: written as
-  // \u escapes they mean the same to jwt-cli's JSON parser, and cannot reorder the command shown.
-  const claims = JSON.stringify(options.payload).replace(
-    invisibleCharacters,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  // Invisible and bidi control characters can only sit inside JSON strings here (JSON.stringify
+  // already escapes the controls): written as \u escapes they mean the same to jwt-cli's JSON
+  // parser, and cannot reorder the command shown. Each UTF-16 unit is escaped, so a character
+  // beyond U+FFFF (the tag characters) becomes its surrogate pair, as JSON writes it.
+  const claims = JSON.stringify(options.payload).replace(/[\p{Cf}\p{Zl}\p{Zp}]/gu, (char) =>
+    char
+      .split('')
+      .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .join(''),
   );
   parts.push(shellQuote(claims));
   const extra = Object.keys(options.header).filter((name) => !['alg', 'kid', 'typ'].includes(name));

@@ -9,6 +9,7 @@ export function resetGenerator() {
   workbench.header = '{\n  "alg": "HS256",\n  "typ": "JWT"\n}';
   workbench.payload = '{\n  "sub": "ada"\n}';
   workbench.keys = [];
+  workbench.endpoint = '';
   workbench.signing.key = '';
   workbench.signing.keyOrigin = 'pasted';
   workbench.signing.secretEncoding = 'utf8';
