@@ -18,6 +18,16 @@ export { decodeBase64url, encodeBase64url } from './token/base64url';
 export type { AuditContext, Finding, RuleId, Severity } from './audit/types';
 export { compareTokens, compareObjects, type ClaimChange, type TokenComparison } from './token/compare';
 export { normalizeTokenInput } from './token/normalize';
+export { readTokenResponse, type ResponseMember, type TokenResponse } from './token/token-response';
+export {
+  checkAtHash,
+  oidcHashAlgorithm,
+  oidcTokenHash,
+  type AtHashCheck,
+  type AtHashOutcome,
+  type OidcHashAlgorithm,
+  type OidcHashName,
+} from './token/oidc-hash';
 export { escapeBidiControls, formatJsonPath, parseJson, type JsonPath } from './token/json';
 export {
   describeClaims,

@@ -18,7 +18,7 @@ describe('pasted wrappers around a token', () => {
     const result = inspect(response);
     expect(result.ok && result.payload).toEqual({ sub: 'ada', scope: 'read' });
     expect(result.notes).toContain(
-      '"access_token" was taken from the pasted JSON. It also holds "id_token": paste that value to decode it.',
+      '"access_token" was taken from the pasted JSON. It also holds "id_token": "Show the id_token" switches to it.',
     );
     // An ID token alone is taken too; an opaque refresh token is not a JWT and is not offered.
     const idOnly = inspect(JSON.stringify({ id_token: id, refresh_token: 'opaque' }));

@@ -37,14 +37,15 @@ export function normalizeTokenInput(input: string): NormalizedInput {
 }
 
 /** A compact JWS (3 parts) or JWE (5 parts), as far as its shape goes. */
-const compactShape = /^[\w-]+(?:\.[\w-]*){2}(?:(?:\.[\w-]*){2})?$/;
+export const compactShape = /^[\w-]+(?:\.[\w-]*){2}(?:(?:\.[\w-]*){2})?$/;
 
 /**
- * An OAuth token response (RFC 6749 §5.1) pasted whole: `{"access_token": "eyJ…", "id_token":
- * …}`. The access token is taken, then the ID token; the note names the others. A JWS or JWE in
- * JSON serialization (it has "payload" or "ciphertext") is a token itself and is left alone.
+ * The members of an OAuth token response (RFC 6749 §5.1) pasted whole, `{"access_token": "eyJ…",
+ * "id_token": …}`, whose names end in "token" and whose values are text, in the response's order;
+ * undefined when the text is no JSON object. A JWS or JWE in JSON serialization (it has
+ * "payload" or "ciphertext") is a token itself, not a response.
  */
-function tokenInResponse(text: string): { token: string; note: string } | undefined {
+export function tokenResponseMembers(text: string): [name: string, value: string][] | undefined {
   if (!text.startsWith('{') || /"(?:payload|ciphertext)"\s*:/.test(text)) return undefined;
   let response: unknown;
   try {
@@ -53,15 +54,24 @@ function tokenInResponse(text: string): { token: string; note: string } | undefi
     return undefined;
   }
   if (typeof response !== 'object' || response === null || Array.isArray(response)) return undefined;
-  const found = Object.entries(response).filter(
-    (entry): entry is [string, string] =>
-      /(?:^|_)token$/.test(entry[0]) && typeof entry[1] === 'string' && compactShape.test(entry[1]),
+  return Object.entries(response).filter(
+    (entry): entry is [string, string] => /(?:^|_)token$/.test(entry[0]) && typeof entry[1] === 'string',
   );
+}
+
+/** The members the decoder can show, the one it shows first: the access token, then the ID token. */
+export function decodableInOrder(members: [string, string][]): [string, string][] {
   const order = (name: string) => ['access_token', 'id_token'].indexOf(name) >>> 0;
-  const [chosen, ...others] = found.sort((a, b) => order(a[0]) - order(b[0]));
+  return members.filter(([, value]) => compactShape.test(value)).sort((a, b) => order(a[0]) - order(b[0]));
+}
+
+/** The token a pasted response is decoded as; the note names the others, which the Decoder offers. */
+function tokenInResponse(text: string): { token: string; note: string } | undefined {
+  const members = tokenResponseMembers(text);
+  const [chosen, ...others] = members ? decodableInOrder(members) : [];
   if (!chosen) return undefined;
   const also = others.length
-    ? ` It also holds ${others.map(([name]) => `"${name}"`).join(' and ')}: paste that value to decode it.`
+    ? ` It also holds ${others.map(([name]) => `"${name}"`).join(' and ')}: ${others.length === 1 ? `"Show the ${others[0]![0]}" switches to it` : 'a "Show the …" button switches to each'}.`
     : '';
   return { token: chosen[1], note: `"${chosen[0]}" was taken from the pasted JSON.${also}` };
 }

@@ -1,8 +1,10 @@
 // Direct module imports: this chunk loads with the Verifier, not with the decoder's first screen.
+import { untrack } from 'svelte';
 import { decrypt, type Decryption } from '../../core/jwe/decrypt';
 import { verify, type Verification, type VerifyOptions } from '../../core/jws/verify';
 import type { KeyProvenance, SecretEncoding } from '../../core/keys/import';
 import type { WorkspaceProfile } from '../../state/workspace.svelte';
+import { clock } from '../../state/clock.svelte';
 
 export type Verdict =
   { kind: 'verification'; result: Verification } | { kind: 'decryption'; result: Decryption } | null;
@@ -100,4 +102,24 @@ export class VerifierState {
       result: await verify(input.token, input.key, { ...options, detachedPayload: input.detachedPayload }),
     };
   }
+}
+
+/**
+ * With the real clock, a verdict follows time ("expires in 14 min", then "expired"): the input
+ * is checked again every few seconds, quietly, unless the profile sets "now" or a check is
+ * under way. Call it while a component initialises (it makes effects that end with it).
+ */
+export function recheckAsTimePasses(verifier: () => VerifierState | undefined, input: () => VerifierInput) {
+  $effect(() => clock.use());
+  let lastTick = 0;
+  $effect(() => {
+    const now = clock.now;
+    untrack(() => {
+      const state = verifier();
+      const current = input();
+      if (!state || current.profile.now !== undefined || now - lastTick < 5000 || state.checking) return;
+      lastTick = now;
+      state.refresh(current);
+    });
+  });
 }
