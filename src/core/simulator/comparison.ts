@@ -3,7 +3,8 @@
  * own events and counters: every cell is a figure this run measured, or says that this
  * scenario does not exercise the row (and which one does).
  */
-import { formatDuration } from './lane';
+import { eventsOf } from './flow-events';
+import { formatDuration } from './time';
 import type { Flow, FlowSummary, ServerRecords, SimEvent, SimulationRun } from './types';
 
 export interface ComparisonRow {
@@ -16,10 +17,6 @@ export interface ComparisonRow {
 
 const perRequest = (value: number, requests: number) =>
   requests ? (value / requests).toFixed(2).replace(/\.00$/, '') : '0';
-
-function flowEvents(run: SimulationRun, flow: Flow): SimEvent[] {
-  return run.events.filter((event) => event.flow === flow);
-}
 
 /** `1 server`, `3 servers`: a count with its noun. */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
@@ -48,7 +45,7 @@ function heldCredentials(events: SimEvent[]): string[] {
  * refresh-token families, blocklisted jtis), at the most there were at once in this run.
  */
 function stateCell(run: SimulationRun, flow: Flow): string {
-  const events = flowEvents(run, flow);
+  const events = eventsOf(run, flow);
   const most = new Map<string, ServerRecords>();
   for (const event of events)
     for (const records of event.snapshot.serverRecords) {
@@ -65,7 +62,7 @@ function stateCell(run: SimulationRun, flow: Flow): string {
 
 /** The credential's size, each credential on its own where the browser held more than one. */
 function sizeCell(run: SimulationRun, flow: Flow, summary: FlowSummary): string {
-  const held = heldCredentials(flowEvents(run, flow));
+  const held = heldCredentials(eventsOf(run, flow));
   const credentials =
     held.length > 1 ? `credentials ${held.join(', ')}` : `credential ${summary.credentialBytes} B`;
   return `${credentials}; ${perRequest(summary.authenticatedRequestBytes, summary.authenticatedRequests)} B per authenticated request; ${summary.bytesOnWire} B on the wire in all`;
@@ -77,7 +74,7 @@ function sizeCell(run: SimulationRun, flow: Flow, summary: FlowSummary): string 
  * and hardened-api, say nothing about scalability.
  */
 function scalabilityCell(run: SimulationRun, flow: Flow): string {
-  const events = flowEvents(run, flow);
+  const events = eventsOf(run, flow);
   const replicas = Math.max(...events.map((event) => event.snapshot.replicas));
   const down = events.filter((event) => event.snapshot.store === 'down');
   const answers = events.filter((event) => event.outcome);
@@ -100,22 +97,22 @@ function scalabilityCell(run: SimulationRun, flow: Flow): string {
 function revocationCell(summary: FlowSummary, run: SimulationRun, flow: Flow): string {
   if (summary.revocationLagMs !== undefined)
     return `${formatDuration(summary.revocationLagMs)} from revocation (logout or revoke) to the first refusal`;
-  const revoked = flowEvents(run, flow).some((event) => /revoke|log out/.test(event.label));
+  const revoked = eventsOf(run, flow).some((event) => /revoke|log out/.test(event.label));
   return revoked
     ? 'revoked credential never refused in this run'
     : 'not exercised here (see logout-revocation)';
 }
 
 function crossDomainCell(run: SimulationRun, flow: Flow): string {
-  const answers = flowEvents(run, flow).filter((event) => event.outcome && event.from === 'api-server');
+  const answers = eventsOf(run, flow).filter((event) => event.outcome && event.from === 'api-server');
   if (!answers.length) return 'not exercised here (see cross-domain)';
   const accepted = answers.filter((event) => event.outcome === 'accepted').length;
-  const preflights = flowEvents(run, flow).filter((event) => event.label.startsWith('OPTIONS')).length;
+  const preflights = eventsOf(run, flow).filter((event) => event.label.startsWith('OPTIONS')).length;
   return `${accepted}/${answers.length} calls to api.example.com accepted${preflights ? ` (+${count(preflights, 'CORS preflight')})` : ''}`;
 }
 
 function microservicesCell(run: SimulationRun, flow: Flow, summary: FlowSummary): string {
-  const events = flowEvents(run, flow);
+  const events = eventsOf(run, flow);
   const checkouts = events.filter((event) => event.from === 'browser' && event.to === 'api-gateway').length;
   if (!checkouts) return 'not exercised here (see microservices)';
   const hops = events.filter(
@@ -126,7 +123,7 @@ function microservicesCell(run: SimulationRun, flow: Flow, summary: FlowSummary)
 
 /** Answers to the attacker's own machine, and to requests it drove through Ada's browser or its page. */
 function attackCell(run: SimulationRun, flow: Flow): string {
-  const answers = flowEvents(run, flow).filter(
+  const answers = eventsOf(run, flow).filter(
     (event) => event.outcome && (event.to === 'attacker' || event.attackerDriven),
   );
   if (!answers.length) return 'no attack in this run (see attacks, stolen-credential)';

@@ -2,6 +2,7 @@
  * A run as a Mermaid sequence diagram (text), so a scenario can be pasted into docs.
  * https://mermaid.js.org/syntax/sequenceDiagram.html
  */
+import { actorsOf, eventsOf } from './flow-events';
 import type { Flow, SimEvent, SimulationRun } from './types';
 
 const participantId = (name: string) => name.replace(/[^A-Za-z0-9]/g, '_');
@@ -9,15 +10,12 @@ const participantId = (name: string) => name.replace(/[^A-Za-z0-9]/g, '_');
 const messageText = (text: string) => text.replace(/[;#]/g, ',').replace(/\s+/g, ' ');
 
 export function toMermaid(run: SimulationRun, flow: Flow): string {
-  const events = run.events.filter((event) => event.flow === flow);
-  const actors: string[] = [];
-  for (const event of events)
-    for (const name of [event.from, event.to]) if (!actors.includes(name)) actors.push(name);
+  const events = eventsOf(run, flow);
   const lines = [
     'sequenceDiagram',
     `  title ${messageText(run.title)} (${flow === 'session' ? 'sessions' : 'JWT'})`,
   ];
-  for (const name of actors) lines.push(`  participant ${participantId(name)} as ${name}`);
+  for (const name of actorsOf(events)) lines.push(`  participant ${participantId(name)} as ${name}`);
   for (const event of events) lines.push(`  ${line(event)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -4,13 +4,12 @@
  * store down, and both flows take the same step. Each input is one call of the step
  * function; the result is the run so far, in the same shape as a scenario's.
  */
-import { Lane } from './lane';
-import { createSigningKeys } from './keys';
+import { noteAttacker } from './attacker';
+import type { Lane } from './lane';
 import { defaultProfile, profileFromToken } from './profile';
-import { SeededRandom } from './random';
+import { buildRun, createLanes } from './run-scenario';
 import { browserSessionId, browserToken, copyCredential, logIn, logOut, revoke, sendRequest } from './steps';
-import { buildRun } from './run-scenario';
-import { defaultLatency, flows, type RunOptions, type SimulationRun } from './types';
+import { flows, type Flow, type RunOptions, type SimulationRun } from './types';
 
 export const playgroundInputs = [
   'login',
@@ -27,24 +26,17 @@ export const playgroundInputs = [
 export type PlaygroundInput = (typeof playgroundInputs)[number];
 
 export class Playground {
-  readonly lanes: Record<'session' | 'jwt', Lane>;
+  readonly lanes: Record<Flow, Lane>;
   readonly #note: string | undefined;
 
-  private constructor(lanes: Record<'session' | 'jwt', Lane>, note?: string) {
+  private constructor(lanes: Record<Flow, Lane>, note?: string) {
     this.lanes = lanes;
     this.#note = note;
   }
 
   static async create(options: RunOptions = {}): Promise<Playground> {
-    const seed = options.seed ?? 1;
     const fromToken = options.token?.trim() ? profileFromToken(options.token, 'HS256', true) : undefined;
-    const profile = fromToken?.profile ?? defaultProfile();
-    const latency = { ...defaultLatency, ...options.latency };
-    const keys = await createSigningKeys(profile.alg, new SeededRandom(seed ^ 0x5eed));
-    const lanes = {
-      session: new Lane('session', new SeededRandom(seed * 2 + 1), latency, profile, keys),
-      jwt: new Lane('jwt', new SeededRandom(seed * 2 + 2), latency, profile, keys),
-    };
+    const lanes = await createLanes(fromToken?.profile ?? defaultProfile(), options);
     for (const lane of Object.values(lanes)) {
       lane.servers = ['app-1'];
       lane.balancer.enabled = true;
@@ -120,5 +112,5 @@ async function step(lane: Lane, input: PlaygroundInput): Promise<void> {
       lane.act(storeActor(lane), 'store is back', 'The store answers again.');
       break;
   }
-  await lane.noteAttacker();
+  await noteAttacker(lane);
 }

@@ -1,4 +1,4 @@
-import { Lane } from './lane';
+import { Lane, type TokenProfile } from './lane';
 import { createSigningKeys } from './keys';
 import { defaultProfile, profileFromToken } from './profile';
 import { SeededRandom } from './random';
@@ -6,6 +6,7 @@ import { scenarios } from './scenarios';
 import {
   defaultLatency,
   scenarioIds,
+  type Flow,
   type RunOptions,
   type ScenarioId,
   type SimEvent,
@@ -23,29 +24,35 @@ export async function runScenario(id: string, options: RunOptions = {}): Promise
   if (!isScenarioId(id))
     throw new Error(`Unknown scenario "${id}". Known scenarios: ${scenarioIds.join(', ')}.`);
   const scenario = scenarios[id];
-  const seed = options.seed ?? 1;
   const fallbackAlg = scenario.defaultAlg ?? 'HS256';
   const fromToken = options.token?.trim()
     ? profileFromToken(options.token, fallbackAlg, scenario.tokenChoosesAlg !== false)
     : undefined;
-  const profile = fromToken?.profile ?? defaultProfile(fallbackAlg);
-  const latency = { ...defaultLatency, ...options.latency };
-  // One key for the whole run, so a token from either lane verifies with `verificationKey`.
-  const keys = await createSigningKeys(profile.alg, new SeededRandom(seed ^ 0x5eed));
-  const lanes = {
-    session: new Lane('session', new SeededRandom(seed * 2 + 1), latency, profile, keys),
-    jwt: new Lane('jwt', new SeededRandom(seed * 2 + 2), latency, profile, keys),
-  };
+  const lanes = await createLanes(fromToken?.profile ?? defaultProfile(fallbackAlg), options);
   await scenario.session(lanes.session);
   await scenario.jwt(lanes.jwt);
   return buildRun(id, scenario.title, scenario.description, lanes, fromToken?.note);
+}
+
+/**
+ * The two lanes of a run. Each draws its IDs from a generator seeded from `options.seed`; both
+ * sign with one key, so a token from either lane verifies with the run's `verificationKey`.
+ */
+export async function createLanes(profile: TokenProfile, options: RunOptions): Promise<Record<Flow, Lane>> {
+  const seed = options.seed ?? 1;
+  const latency = { ...defaultLatency, ...options.latency };
+  const keys = await createSigningKeys(profile.alg, new SeededRandom(seed ^ 0x5eed));
+  return {
+    session: new Lane('session', new SeededRandom(seed * 2 + 1), latency, profile, keys),
+    jwt: new Lane('jwt', new SeededRandom(seed * 2 + 2), latency, profile, keys),
+  };
 }
 
 export function buildRun(
   id: SimulationRun['id'],
   title: string,
   description: string,
-  lanes: Record<'session' | 'jwt', Lane>,
+  lanes: Record<Flow, Lane>,
   note?: string,
 ): SimulationRun {
   const run: SimulationRun = {

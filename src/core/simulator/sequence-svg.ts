@@ -3,6 +3,7 @@
  * message, in order, with its size and outcome. The picture the Mermaid export describes,
  * drawn here so it opens anywhere without Mermaid.
  */
+import { actorsOf, eventsOf } from './flow-events';
 import type { Flow, SimEvent, SimulationRun } from './types';
 
 /** The colours to draw with; the page passes its theme's, so the file matches the screen. */
@@ -104,10 +105,8 @@ export function toSequenceSvg(
   flow: Flow,
   colours: DiagramColours = lightDiagramColours,
 ): string {
-  const events = run.events.filter((event) => event.flow === flow);
-  const actors: string[] = [];
-  for (const event of events)
-    for (const name of [event.from, event.to]) if (!actors.includes(name)) actors.push(name);
+  const events = eventsOf(run, flow);
+  const actors = actorsOf(events);
   const x = (name: string) => margin + column / 2 + actors.indexOf(name) * column;
   const width = margin * 2 + Math.max(1, actors.length) * column;
   const title = `${run.title} (${flow === 'session' ? 'sessions' : 'JWT'})`;

@@ -54,6 +54,7 @@ export interface ServerRecords {
   count: number;
 }
 
+/** A flow's counters so far: the view shows them live, the run's summary ends with them. */
 export interface LiveCounters {
   requests: number;
   bytesOnWire: number;
@@ -90,13 +91,7 @@ export interface SimEvent {
   snapshot: LaneSnapshot;
 }
 
-export interface FlowSummary {
-  requests: number;
-  bytesOnWire: number;
-  storeLookups: number;
-  signatureChecks: number;
-  accepted: number;
-  rejected: number;
+export interface FlowSummary extends LiveCounters {
   /** From "revoke" to the first rejection of the revoked credential; absent where nothing was revoked. */
   revocationLagMs?: number;
   /** Simulated time spent looking up stores and checking signatures. */

@@ -1,26 +1,27 @@
 /**
- * The simulator's view state: which run is loaded, how far it has been played, and the
- * playback controls. The run itself comes from the pure model in core/simulator; this
- * class only moves a cursor over its events, so the page and the model never disagree.
+ * The simulator's view state: which run is loaded, how far it has been played, the playback
+ * controls, and what the step reached shows (each lane's latest event, the attacker's notes).
+ * The run itself comes from the pure model in core/simulator; this class only moves a cursor
+ * over its events, so the page and the model never disagree.
  */
+import { actorsOf, eventsOf } from '../../core/simulator/flow-events';
 import { Playground, type PlaygroundInput } from '../../core/simulator/playground';
-import { runScenario } from '../../core/simulator/run-scenario';
-import {
-  scenarioIds,
-  type Flow,
-  type ScenarioId,
-  type SimEvent,
-  type SimulationRun,
-} from '../../core/simulator/types';
+import { isScenarioId, runScenario } from '../../core/simulator/run-scenario';
+import type { Flow, ScenarioId, SimEvent, SimulationRun } from '../../core/simulator/types';
 
 export type ScenarioChoice = ScenarioId | 'playground';
 export type FlowView = 'both' | Flow;
+/** An event of the run and its index there (the animation's key). */
+export interface ShownEvent {
+  event: SimEvent;
+  index: number;
+}
 
 export const isScenarioChoice = (value: string | undefined): value is ScenarioChoice =>
-  value === 'playground' || (scenarioIds as readonly string[]).includes(value ?? '');
+  value === 'playground' || isScenarioId(value ?? '');
 
 /** Milliseconds between two steps at speed 1. */
-export const baseStepMs = 1100;
+const baseStepMs = 1100;
 
 export class SimulatorState {
   scenario = $state<ScenarioChoice>('login');
@@ -39,6 +40,8 @@ export class SimulatorState {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #playground: Playground | null = null;
   #loadId = 0;
+  /** The playground's inputs, chained so they apply one after another. */
+  #inputs: Promise<void> = Promise.resolve();
 
   /** Indexes (into run.events) of the events the current view shows. */
   readonly visibleIndexes = $derived.by(() => {
@@ -51,9 +54,10 @@ export class SimulatorState {
     return indexes;
   });
 
+  /** The events shown so far, oldest first. */
   readonly shown = $derived.by(() => {
     const run = this.run;
-    if (!run) return [] as { event: SimEvent; index: number }[];
+    if (!run) return [] as ShownEvent[];
     return this.visibleIndexes
       .filter((index) => index < this.position)
       .map((index) => ({ event: run.events[index]!, index }));
@@ -62,6 +66,27 @@ export class SimulatorState {
   readonly atEnd = $derived(this.visibleIndexes.every((index) => index < this.position));
   readonly atStart = $derived(this.shown.length === 0);
   readonly stepInterval = $derived(baseStepMs / this.speed);
+  /** How long a message takes to travel, in ms (0: no motion). */
+  readonly travelMs = $derived(this.reducedMotion ? 0 : Math.round(this.stepInterval * 0.7));
+
+  /** The step being narrated: the latest event shown. */
+  readonly current = $derived<ShownEvent | undefined>(this.shown[this.shown.length - 1]);
+  readonly flowsShown = $derived<Flow[]>(this.view === 'both' ? ['session', 'jwt'] : [this.view]);
+  /** Every actor of each flow in the whole run, so a lane's boxes do not move while it plays. */
+  readonly actors = $derived.by(() => {
+    const run = this.run;
+    return {
+      session: run ? actorsOf(eventsOf(run, 'session')) : [],
+      jwt: run ? actorsOf(eventsOf(run, 'jwt')) : [],
+    };
+  });
+  /** Each flow's latest event so far: what its lane draws, counts and holds. */
+  readonly latest = $derived(this.#latestOfEachFlow(() => true));
+  /** What each flow's attacker holds at this step: the model's latest probe. */
+  readonly attackerNotes = $derived.by(() => {
+    const probes = this.#latestOfEachFlow((event) => !!event.attacker);
+    return { session: probes.session?.event.attacker, jwt: probes.jwt?.event.attacker };
+  });
 
   async load(scenario: ScenarioChoice, startAt = 0): Promise<void> {
     this.pause();
@@ -145,8 +170,6 @@ export class SimulatorState {
     return this.#inputs;
   }
 
-  #inputs: Promise<void> = Promise.resolve();
-
   #tick() {
     clearTimeout(this.#timer);
     if (!this.playing) return;
@@ -163,5 +186,17 @@ export class SimulatorState {
 
   destroy() {
     this.pause();
+  }
+
+  /** The latest event of each flow that has happened and passes `test`. */
+  #latestOfEachFlow(test: (event: SimEvent) => boolean): Partial<Record<Flow, ShownEvent>> {
+    const latest: Partial<Record<Flow, ShownEvent>> = {};
+    const events = this.run?.events ?? [];
+    for (let index = Math.min(this.position, events.length) - 1; index >= 0; index--) {
+      const event = events[index]!;
+      if (!latest[event.flow] && test(event)) latest[event.flow] = { event, index };
+      if (latest.session && latest.jwt) break;
+    }
+    return latest;
   }
 }

@@ -4,6 +4,7 @@
  * takes each element's colours as the browser resolved them, one attribute per property: the
  * file then looks like the page at this step, in its theme, with no stylesheet to disagree.
  */
+import { stageWidth } from './layout';
 
 /** The properties the stage's stylesheet sets; each becomes an attribute of the same name. */
 const painted = [
@@ -60,7 +61,9 @@ export function stepPicture(svgs: SVGSVGElement[], options: StepPictureOptions):
   let y = 0;
   let width = 0;
   const parts = svgs.map((svg) => {
-    const [, , w = 634, h = 200] = (svg.getAttribute('viewBox') ?? '0 0 634 200').split(/\s+/).map(Number);
+    const [, , w = stageWidth, h = 200] = (svg.getAttribute('viewBox') ?? `0 0 ${stageWidth} 200`)
+      .split(/\s+/)
+      .map(Number);
     width = Math.max(width, w);
     const baked = bake(svg);
     // innerHTML writes a no-break space (the captions hold sizes to their word) as "&nbsp;",

@@ -1,7 +1,11 @@
-import { SignJWT, UnsecuredJWT, compactVerify, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
+import { SignJWT, UnsecuredJWT, compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
 import { byteLength, serializeRequest } from '../http';
 import { demoRsaPublicKeyPem, hmacKeys, type SigningKeys } from '../keys';
+import { noteAttacker } from '../attacker';
+import { issueAccessToken, verifyWithJose } from '../jwt-auth';
 import type { AuthResult, Lane } from '../lane';
+import { browserHeaders, roundTrip } from '../round-trip';
+import { createSession, deleteSession } from '../session-store';
 import { logIn, sendRequest } from '../steps';
 import type { ScenarioDefinition } from './definition';
 
@@ -65,12 +69,7 @@ async function naiveVerify(
 
 async function hardenedVerify(lane: Lane, token: string, keys: SigningKeys): Promise<AuthResult> {
   try {
-    const { payload } = await jwtVerify(token, keys.verifyingKey, {
-      algorithms: [keys.alg],
-      issuer: lane.profile.issuer,
-      audience: lane.profile.audience,
-      currentDate: new Date(lane.now()),
-    });
+    const { payload } = await verifyWithJose(lane, token, keys);
     return { ok: true, reason: 'valid', payload };
   } catch (error) {
     const code = (error as { code?: string }).code;
@@ -94,7 +93,7 @@ async function attack(
   label: string,
   verify: () => Promise<AuthResult>,
 ) {
-  const result = await lane.request({
+  const result = await roundTrip(lane, {
     client: 'attacker',
     server,
     request: {
@@ -163,7 +162,7 @@ export const attacksScenario: ScenarioDefinition = {
     // Fixation (OWASP Session Management: renew the ID on login).
     for (const server of ['naive-app', 'hardened-app'] as const) {
       lane.advance(1000);
-      const planted = await lane.createSession(server, 'anonymous');
+      const planted = await createSession(lane, server, 'anonymous');
       if (!planted) continue;
       lane.send({
         from: server,
@@ -190,9 +189,9 @@ export const attacksScenario: ScenarioDefinition = {
         path: '/login',
         body: '{"username":"ada@example.com","password":"…"}',
       };
-      const { headers } = lane.browserHeaders(request);
+      const { headers } = browserHeaders(lane, request);
       let current = planted;
-      await lane.request({
+      await roundTrip(lane, {
         client: 'browser',
         server,
         request: { ...request, headers },
@@ -207,8 +206,8 @@ export const attacksScenario: ScenarioDefinition = {
               'The naive server upgrades the session it already had: the attacker knows its ID.',
             );
           } else {
-            lane.deleteSession(server, planted);
-            current = (await lane.createSession(server, 'ada')) ?? '';
+            deleteSession(lane, server, planted);
+            current = (await createSession(lane, server, 'ada')) ?? '';
           }
           return {
             ok: true,
@@ -234,7 +233,7 @@ export const attacksScenario: ScenarioDefinition = {
         server,
         narration: `The attacker uses the session ID it planted at ${server}.`,
       });
-      await lane.noteAttacker();
+      await noteAttacker(lane);
     }
     lane.act(
       'attacker',
@@ -302,7 +301,7 @@ export const attacksScenario: ScenarioDefinition = {
       ['naive-api', naiveHs],
       ['hardened-api', hardenedHs],
     ] as const) {
-      const own = await lane.issueAccessToken({}, lane.profile.ttlSeconds, keys);
+      const own = await issueAccessToken(lane, {}, lane.profile.ttlSeconds, keys);
       lane.send({
         from: server,
         to: 'attacker',

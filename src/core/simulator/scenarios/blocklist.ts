@@ -1,3 +1,4 @@
+import { noteAttacker } from '../attacker';
 import type { Lane } from '../lane';
 import { copyCredential, logIn, revoke, sendRequest } from '../steps';
 import type { ScenarioDefinition } from './definition';
@@ -17,7 +18,7 @@ async function story(lane: Lane) {
   lane.advance(2000);
   await revoke(lane);
   await sendRequest(lane, { client: 'attacker', credential: lane.stolen?.value });
-  await lane.noteAttacker();
+  await noteAttacker(lane);
   lane.advance(1000);
   lane.storeUp = false;
   lane.act(lane.storeName, `${lane.storeName} goes down`, 'The store every request depends on fails.');

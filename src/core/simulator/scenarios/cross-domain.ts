@@ -1,6 +1,10 @@
 import { byteLength, serializeRequest, serializeResponse, type HttpResponse } from '../http';
 import { siteOf } from '../cookies';
-import { clockText, type AuthResult, type Lane } from '../lane';
+import { issueAccessToken, jwtAuth } from '../jwt-auth';
+import type { AuthResult, Lane } from '../lane';
+import { browserHeaders, roundTrip, sessionIdIn } from '../round-trip';
+import { sessionAuth } from '../session-store';
+import { clockText } from '../time';
 import { browserToken, logIn } from '../steps';
 import type { ScenarioDefinition } from './definition';
 
@@ -97,9 +101,9 @@ function preflight(lane: Lane, client: string, pageHost: string) {
 /** A session call: the page's script asks for cookies with fetch(…, { credentials: 'include' }). */
 async function callApiWithCookie(lane: Lane, client: 'browser' | 'partner-page', pageHost: string) {
   const origin = `https://${pageHost}`;
-  const { headers, decisions } = lane.browserHeaders(api, { site: siteOf(pageHost) });
-  const sid = headers.find(([name]) => name === 'Cookie')?.[1].match(/sid=([^;]+)/)?.[1];
-  await lane.request({
+  const { headers, decisions } = browserHeaders(lane, api, { site: siteOf(pageHost) });
+  const sid = sessionIdIn(headers);
+  await roundTrip(lane, {
     client,
     server: 'api-server',
     request: { ...api, headers: [['Origin', origin], ...headers] },
@@ -107,7 +111,7 @@ async function callApiWithCookie(lane: Lane, client: 'browser' | 'partner-page',
     narration: `A script on ${pageHost} calls api.example.com with fetch(…, { credentials: 'include' }): without it, no cookie goes to another origin. The browser decides which cookies go: ${decisions.map((d) => d.reason).join('; ')}.`,
     presented: sid,
     credentials: sid ? [{ kind: 'session-id', value: sid }] : undefined,
-    authenticate: (server) => lane.sessionAuth(server, sid),
+    authenticate: (server) => sessionAuth(lane, server, sid),
     respond: apiAnswer(origin, true),
     answerNarration: (auth, server) =>
       `${server}: ${auth.reason}. The answer names ${origin} in Access-Control-Allow-Origin and says Access-Control-Allow-Credentials: true; without both (or with * as the origin) the browser would keep a credentialed answer from the script.`,
@@ -124,7 +128,7 @@ async function callApiWithBearer(
 ) {
   const origin = `https://${pageHost}`;
   preflight(lane, client, pageHost);
-  await lane.request({
+  await roundTrip(lane, {
     client,
     server: 'api-server',
     request: {
@@ -138,7 +142,7 @@ async function callApiWithBearer(
     narration,
     presented: token,
     credentials: token ? [{ kind: 'access-token', value: token }] : undefined,
-    authenticate: (server) => lane.jwtAuth(server, token),
+    authenticate: (server) => jwtAuth(lane, server, token),
     respond: apiAnswer(origin, false),
     answerNarration: (auth, server) =>
       `${server}: ${auth.reason}. The answer names ${origin} in Access-Control-Allow-Origin, so the browser lets the script read it.`,
@@ -160,7 +164,7 @@ async function partnerGetsItsOwnToken(lane: Lane): Promise<string> {
     client_id: partnerClientId,
     code_verifier: lane.random.id(32),
   }).toString();
-  await lane.request({
+  await roundTrip(lane, {
     client: 'partner-page',
     server: 'auth-server',
     request: {
@@ -178,7 +182,7 @@ async function partnerGetsItsOwnToken(lane: Lane): Promise<string> {
     narration:
       'Earlier, Ada let partner.example.org act for her at the auth server (OAuth consent) and came back with an authorization code. The partner’s page redeems it for a token of its own: Ada’s token in app.example.com’s localStorage is out of its reach, since storage is per origin.',
     authenticate: async () => {
-      token = await lane.issueAccessToken({ client_id: partnerClientId, scope: 'orders' });
+      token = await issueAccessToken(lane, { client_id: partnerClientId, scope: 'orders' });
       lane.act(
         'auth-server',
         `sign a token for ${partnerClientId} (${lane.keys.alg}, ${byteLength(token)} B)`,

@@ -1,7 +1,10 @@
-import { SignJWT, decodeJwt, jwtVerify } from 'jose';
+import { SignJWT, jwtVerify } from 'jose';
 import { respCommand, respReply } from '../http';
-import { clockText, type Lane } from '../lane';
+import { expiresAtMs, issueAccessToken } from '../jwt-auth';
+import type { Lane } from '../lane';
+import { roundTrip } from '../round-trip';
 import { browserToken, logIn, sendRequest } from '../steps';
+import { clockText } from '../time';
 import type { ScenarioDefinition } from './definition';
 
 interface Family {
@@ -52,7 +55,7 @@ class RefreshServer {
     const lane = this.lane;
     let accessToken: string | null = null;
     let rotated = '';
-    await lane.request({
+    await roundTrip(lane, {
       client,
       server: 'auth-server',
       request: {
@@ -125,7 +128,7 @@ class RefreshServer {
             reason: 'reuse detected: this refresh token was already rotated, so the whole family is revoked',
           };
         }
-        accessToken = await lane.issueAccessToken();
+        accessToken = await issueAccessToken(lane);
         rotated = await this.mint(String(claims.fam));
         this.issued.push(rotated);
         lane.send({
@@ -142,7 +145,7 @@ class RefreshServer {
         });
         return {
           ok: true,
-          reason: `new access token until ${clockText(Number(decodeJwt(accessToken).exp) * 1000)} and a rotated refresh token`,
+          reason: `new access token until ${clockText(expiresAtMs(accessToken))} and a rotated refresh token`,
         };
       },
       respond: (auth) =>
@@ -221,7 +224,7 @@ export const expiryRefreshScenario: ScenarioDefinition = {
       'The refresh token leaks (a synced backup of the browser profile).',
       [{ kind: 'refresh-token', value: firstRefresh }],
     );
-    const exp1 = Number(decodeJwt(browserToken(lane) ?? '').exp) * 1000;
+    const exp1 = expiresAtMs(browserToken(lane) ?? '');
     lane.advanceTo(exp1, `${clockText(exp1)}: the access token\u2019s exp.`);
     await sendRequest(lane);
     await server.refresh('browser', refreshCookie(lane));
@@ -229,7 +232,7 @@ export const expiryRefreshScenario: ScenarioDefinition = {
     await sendRequest(lane);
     lane.advance(5000);
     await server.refresh('attacker', firstRefresh);
-    const exp2 = Number(decodeJwt(browserToken(lane) ?? '').exp) * 1000;
+    const exp2 = expiresAtMs(browserToken(lane) ?? '');
     lane.advanceTo(exp2 + 10_000, 'The second access token expires; the browser tries to refresh.');
     await sendRequest(lane);
     await server.refresh('browser', refreshCookie(lane));

@@ -1,5 +1,8 @@
-import { decodeJwt } from 'jose';
+import { noteAttacker } from '../attacker';
+import { expiresAtMs, issueAccessToken } from '../jwt-auth';
 import type { Lane } from '../lane';
+import { browserHeaders, roundTrip, sessionIdIn } from '../round-trip';
+import { deleteSession, sessionAuth } from '../session-store';
 import { browserSessionId, copyCredential, logIn, revoke, sendRequest } from '../steps';
 import type { ScenarioDefinition } from './definition';
 
@@ -8,10 +11,10 @@ const apiLifetimeSeconds = (lane: Lane) => Math.min(lane.profile.ttlSeconds, 300
 /** The web app exchanges its session for a short-lived API token (seed 002, "Can you use both?"). */
 async function mintApiToken(lane: Lane): Promise<string | null> {
   const request = { method: 'POST', host: 'app.example.com', path: '/auth/api-token' };
-  const { headers } = lane.browserHeaders(request);
-  const sid = headers.find(([name]) => name === 'Cookie')?.[1].match(/sid=([^;]+)/)?.[1];
+  const { headers } = browserHeaders(lane, request);
+  const sid = sessionIdIn(headers);
   let token: string | null = null;
-  await lane.request({
+  await roundTrip(lane, {
     client: 'browser',
     server: 'web-server',
     request: { ...request, headers },
@@ -20,9 +23,9 @@ async function mintApiToken(lane: Lane): Promise<string | null> {
     presented: sid,
     credentials: sid ? [{ kind: 'session-id', value: sid }] : undefined,
     authenticate: async (server) => {
-      const auth = await lane.sessionAuth(server, sid);
+      const auth = await sessionAuth(lane, server, sid);
       if (!auth.ok) return auth;
-      token = await lane.issueAccessToken({ scope: 'api' }, apiLifetimeSeconds(lane));
+      token = await issueAccessToken(lane, { scope: 'api' }, apiLifetimeSeconds(lane));
       lane.act(
         server,
         `sign ${apiLifetimeSeconds(lane) / 60}-minute API token`,
@@ -57,7 +60,7 @@ export const hybridScenario: ScenarioDefinition = {
     await revoke(lane);
     await sendRequest(lane, { path: '/dashboard', server: 'web-server' });
     await sendRequest(lane, { client: 'attacker', credential: lane.stolen?.value, server: 'web-server' });
-    await lane.noteAttacker();
+    await noteAttacker(lane);
   },
   async jwt(lane) {
     lane.servers = ['web-server'];
@@ -82,10 +85,10 @@ export const hybridScenario: ScenarioDefinition = {
       'An admin revokes Ada\u2019s session. The API token already issued cannot be recalled, but it is short.',
     );
     lane.markRevoked([token ?? '']);
-    lane.deleteSession('web-server', sid);
-    await lane.noteAttacker();
+    deleteSession(lane, 'web-server', sid);
+    await noteAttacker(lane);
     await sendRequest(lane, { host: 'api.example.com', path: '/v1/orders', server: 'api-server' });
-    const expMs = token ? Number(decodeJwt(token).exp) * 1000 : lane.now();
+    const expMs = token ? expiresAtMs(token) : lane.now();
     lane.advanceTo(expMs, 'The API token reaches its exp.');
     await sendRequest(lane, {
       host: 'api.example.com',
@@ -94,7 +97,7 @@ export const hybridScenario: ScenarioDefinition = {
       client: 'attacker',
       credential: lane.stolen?.value,
     });
-    await lane.noteAttacker();
+    await noteAttacker(lane);
     await mintApiToken(lane);
   },
 };

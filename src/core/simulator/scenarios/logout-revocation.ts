@@ -1,4 +1,5 @@
-import { decodeJwt } from 'jose';
+import { noteAttacker } from '../attacker';
+import { expiresAtMs } from '../jwt-auth';
 import type { Lane } from '../lane';
 import { browserToken, copyCredential, logIn, logOut, revoke, sendRequest } from '../steps';
 import type { ScenarioDefinition } from './definition';
@@ -16,21 +17,19 @@ async function story(lane: Lane) {
   await sendRequest(lane);
   lane.advance(2000);
   const token = browserToken(lane);
-  const expMs = token
-    ? Number(decodeJwt(token).exp) * 1000
-    : lane.profile.epochMs + lane.profile.ttlSeconds * 1000;
+  const expMs = token ? expiresAtMs(token) : lane.profile.epochMs + lane.profile.ttlSeconds * 1000;
   await copyCredential(lane, 'malware on Ada\u2019s laptop');
   lane.advance(2000, 'Ada is done for now and logs out.');
   await logOut(lane);
   await sendRequest(lane, { client: 'attacker', credential: lane.stolen?.value });
-  await lane.noteAttacker();
+  await noteAttacker(lane);
   lane.advance(30_000, 'Ada gets an alert about her account and calls support.');
   await revoke(lane);
   const revokedAt = lane.now();
   for (const fraction of [1 / 3, 2 / 3, 1]) {
     lane.advanceTo(revokedAt + (expMs - revokedAt) * fraction, 'Time passes; the attacker tries again.');
     await sendRequest(lane, { client: 'attacker', credential: lane.stolen?.value });
-    await lane.noteAttacker();
+    await noteAttacker(lane);
   }
 }
 

@@ -1,5 +1,7 @@
-import { serializeRequest, serializeResponse } from '../http';
+import { byteLength, serializeRequest, serializeResponse } from '../http';
+import { jwtAuth } from '../jwt-auth';
 import type { AuthResult, Lane } from '../lane';
+import { sessionAuth } from '../session-store';
 import { browserSessionId, browserToken, logIn } from '../steps';
 import type { ScenarioDefinition } from './definition';
 
@@ -32,7 +34,7 @@ async function checkout(lane: Lane) {
       headers: [header],
     });
     lane.counters.authenticatedRequests++;
-    lane.counters.authenticatedRequestBytes += new TextEncoder().encode(wire).length;
+    lane.counters.authenticatedRequestBytes += byteLength(wire);
     lane.send({
       from,
       to: service,
@@ -49,8 +51,8 @@ async function checkout(lane: Lane) {
     });
     const auth =
       lane.flow === 'session'
-        ? await lane.sessionAuth(service, credential)
-        : await lane.jwtAuth(service, credential);
+        ? await sessionAuth(lane, service, credential)
+        : await jwtAuth(lane, service, credential);
     results.push(auth);
     if (!auth.ok) break;
     from = service;

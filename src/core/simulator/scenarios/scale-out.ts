@@ -1,4 +1,6 @@
+import { noteAttacker } from '../attacker';
 import type { Lane } from '../lane';
+import { restartServer } from '../session-store';
 import { logIn, sendRequest } from '../steps';
 import type { ScenarioDefinition } from './definition';
 
@@ -11,7 +13,7 @@ async function requests(lane: Lane, count: number) {
   for (let i = 0; i < count; i++) {
     lane.advance(1000);
     await sendRequest(lane);
-    await lane.noteAttacker();
+    await noteAttacker(lane);
   }
 }
 
@@ -38,7 +40,7 @@ export const scaleOutScenario: ScenarioDefinition = {
       'Phase 2: sticky sessions. The balancer pins Ada\u2019s browser to app-1, the server that knows her session.',
     );
     await requests(lane, 3);
-    lane.restartServer('app-1');
+    restartServer(lane, 'app-1');
     lane.act(
       'app-1',
       'app-1 restarts (deploy): its memory is wiped',

@@ -1,6 +1,10 @@
 import { byteLength } from '../http';
 import { siteOf } from '../cookies';
+import { describeStolen, noteAttacker } from '../attacker';
+import { jwtAuth } from '../jwt-auth';
 import type { Lane } from '../lane';
+import { browserHeaders, roundTrip, sessionIdIn } from '../round-trip';
+import { sessionAuth } from '../session-store';
 import { browserToken, logIn, sendRequest } from '../steps';
 import type { ScenarioDefinition } from './definition';
 
@@ -37,8 +41,17 @@ async function xss(lane: Lane) {
   });
   if (stolenToken) lane.stolen = { kind: 'access-token', value: stolenToken };
   lane.events[lane.events.length - 1]!.attacker = stolenToken
-    ? await lane.describeStolen()
+    ? await describeStolen(lane)
     : 'The attacker has nothing to take away: the session ID never reached a script.';
+}
+
+/** Ada logs in and works for a while; then the injected script runs in her page. */
+async function workUntilTheScriptRuns(lane: Lane) {
+  await logIn(lane);
+  lane.advance(1000);
+  await sendRequest(lane);
+  lane.advance(1000);
+  await xss(lane);
 }
 
 /** A page on evil.example makes Ada's browser send a request: what rides along by itself? */
@@ -49,13 +62,13 @@ async function crossSiteRequest(lane: Lane) {
     path: '/api/transfer',
     body: '{"to":"mallory","amount":500}',
   };
-  const { headers, decisions } = lane.browserHeaders(request, {
+  const { headers, decisions } = browserHeaders(lane, request, {
     site: siteOf('evil.example'),
     topLevel: false,
   });
-  const sid = headers.find(([name]) => name === 'Cookie')?.[1].match(/sid=([^;]+)/)?.[1];
+  const sid = sessionIdIn(headers);
   const why = decisions.map((d) => d.reason).join('; ');
-  await lane.request({
+  await roundTrip(lane, {
     client: 'evil-page',
     request: { ...request, headers },
     label: 'CSRF: POST /api/transfer from evil.example',
@@ -66,7 +79,7 @@ async function crossSiteRequest(lane: Lane) {
         : 'Ada visits evil.example, whose page posts to app.example.com. A token in localStorage is never attached by the browser: only the app\u2019s own code adds the Authorization header.',
     presented: sid,
     authenticate: (server) =>
-      lane.flow === 'session' ? lane.sessionAuth(server, sid) : lane.jwtAuth(server, undefined),
+      lane.flow === 'session' ? sessionAuth(lane, server, sid) : jwtAuth(lane, server, undefined),
   });
 }
 
@@ -76,11 +89,7 @@ export const stolenCredentialScenario: ScenarioDefinition = {
   description:
     'The same injected script runs against both apps. The HttpOnly session cookie cannot be read by it; the token in localStorage is posted to the attacker, who replays it from elsewhere until it expires. The cookie flags (HttpOnly, Secure, SameSite) each stop one attack.',
   async session(lane) {
-    await logIn(lane);
-    lane.advance(1000);
-    await sendRequest(lane);
-    lane.advance(1000);
-    await xss(lane);
+    await workUntilTheScriptRuns(lane);
     await sendRequest(lane, {
       client: 'attacker',
       narration: 'The attacker, from its own machine, has no session ID to send.',
@@ -96,29 +105,25 @@ export const stolenCredentialScenario: ScenarioDefinition = {
     await crossSiteRequest(lane);
     lane.advance(1000);
     const plain = { method: 'GET', host: 'app.example.com', path: '/api/profile', scheme: 'http' as const };
-    const { headers, decisions } = lane.browserHeaders(plain);
-    await lane.request({
+    const { headers, decisions } = browserHeaders(lane, plain);
+    await roundTrip(lane, {
       client: 'browser',
       request: { ...plain, headers },
       label: 'GET http:// (café Wi-Fi, no TLS)',
       narration: `A link opens the site over plain http on a café network. ${decisions.map((d) => d.reason).join('; ')}: a sniffer sees no session ID.`,
-      authenticate: (server) => lane.sessionAuth(server, undefined),
+      authenticate: (server) => sessionAuth(lane, server, undefined),
     });
     lane.advanceTo(lane.profile.epochMs + lane.profile.ttlSeconds * 1000 + 1000);
     await sendRequest(lane, { client: 'attacker' });
   },
   async jwt(lane) {
-    await logIn(lane);
-    lane.advance(1000);
-    await sendRequest(lane);
-    lane.advance(1000);
-    await xss(lane);
+    await workUntilTheScriptRuns(lane);
     await sendRequest(lane, {
       client: 'attacker',
       credential: lane.stolen?.value,
       narration: 'The attacker replays the stolen token from its own machine, anywhere in the world.',
     });
-    await lane.noteAttacker();
+    await noteAttacker(lane);
     lane.advance(1000);
     await sendRequest(lane, {
       narration: 'Ada keeps working; nothing tells her or the servers that a copy exists.',
@@ -127,7 +132,7 @@ export const stolenCredentialScenario: ScenarioDefinition = {
     await crossSiteRequest(lane);
     lane.advance(1000);
     await sendRequest(lane, { client: 'attacker', credential: lane.stolen?.value });
-    await lane.noteAttacker();
+    await noteAttacker(lane);
     const token = browserToken(lane);
     if (token)
       lane.advanceTo(
@@ -135,6 +140,6 @@ export const stolenCredentialScenario: ScenarioDefinition = {
         'The token\u2019s lifetime runs out.',
       );
     await sendRequest(lane, { client: 'attacker', credential: lane.stolen?.value });
-    await lane.noteAttacker();
+    await noteAttacker(lane);
   },
 };
