@@ -152,6 +152,13 @@ export const loadKeyTools = async () => ({
   ...(await import('./keys/export')),
   ...(await import('./keys/thumbprint')),
 });
+export type { OpensslCommand, OpensslVerificationKeys } from './jws/openssl-command';
+/**
+ * "Copy as an openssl command": POSIX sh scripts that sign (`opensslSignCommand`) or verify
+ * (`opensslVerifyCommand`) a compact JWS with OpenSSL 3 alone, loaded on first use.
+ */
+export const loadOpensslCommands = (): Promise<typeof import('./jws/openssl-command')> =>
+  import('./jws/openssl-command');
 /** The attack presets, loaded on first use. */
 export const loadAttackPresets = (): Promise<typeof import('./attacks/index')> => import('./attacks/index');
 /** The workspace zip export and import (zip.js inside), loaded on first use. */
