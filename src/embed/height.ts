@@ -10,6 +10,8 @@
  *   taller. The heights are held until none has changed for `quietMs`, then the last is posted:
  *   one message instead of one per part. A hold lasts at most `maxHoldMs` before it posts what
  *   it has (and holds again), so a widget that keeps changing is never left unreported.
+ * - A part still at work marks itself `aria-busy` (the weak-secret search, while its progress
+ *   row shows): while one does, the height is not settled either, within the same longest hold.
  * - Otherwise (a section opened, the theme changed) the height goes out as the ResizeObserver
  *   reports it, which is at most once per rendered frame.
  *
@@ -39,9 +41,19 @@ const realClock: HeightClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+export interface HeightReporterOptions {
+  measure: () => number;
+  post: (height: number) => void;
+  /** Whether a part of the widget is still at work (its height about to change). */
+  busy?: () => boolean;
+  timing?: HeightTiming;
+  clock?: HeightClock;
+}
+
 export class HeightReporter {
   #measure: () => number;
   #post: (height: number) => void;
+  #busy: () => boolean;
   #timing: HeightTiming;
   #clock: HeightClock;
   #started = false;
@@ -51,16 +63,12 @@ export class HeightReporter {
   #lastChange = 0;
   #timer: unknown;
 
-  constructor(
-    measure: () => number,
-    post: (height: number) => void,
-    timing: HeightTiming = defaultHeightTiming,
-    clock: HeightClock = realClock,
-  ) {
+  constructor({ measure, post, busy, timing, clock }: HeightReporterOptions) {
     this.#measure = measure;
     this.#post = post;
-    this.#timing = timing;
-    this.#clock = clock;
+    this.#busy = busy ?? (() => false);
+    this.#timing = timing ?? defaultHeightTiming;
+    this.#clock = clock ?? realClock;
   }
 
   /** The first content is in the page: its height goes out once its own lazy parts settle. */
@@ -110,6 +118,8 @@ export class HeightReporter {
   #check() {
     this.#timer = undefined;
     const now = this.#clock.now();
+    // A part at work counts as a change: its height is about to move.
+    if (now - this.#lastChange >= this.#timing.quietMs && this.#busy()) this.#lastChange = now;
     const quiet = now - this.#lastChange >= this.#timing.quietMs;
     const overdue = now - this.#holdStart! >= this.#timing.maxHoldMs;
     if (!quiet && !overdue) return this.#schedule();

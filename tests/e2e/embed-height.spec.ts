@@ -130,3 +130,28 @@ test('a section the person opens makes the widget taller, and the parent hears i
   const [opened] = (await heights(page)).slice(before.length);
   expect(opened!.height).toBe(await contentHeight(widget));
 });
+
+test('in one column (a phone), a new token is one height, the secret search’s progress row included', async ({
+  page,
+  baseURL,
+}) => {
+  // There the weak-secret search's progress row came 230 ms after the last part and went 160 ms
+  // later: three heights (2096, 2168, 2151 px) for one token.
+  await page.setViewportSize({ width: 360, height: 800 });
+  const widget = await openHost(page, baseURL!, 'tool=decoder&theme=light');
+  await expect(widget.getByTestId('token-input')).toBeVisible();
+  const first = await settledHeights(page);
+  await page.evaluate(
+    (value) =>
+      (window as unknown as { send: (m: unknown) => void }).send({
+        type: 'tokenscope:set-token',
+        token: value,
+      }),
+    token,
+  );
+  await expect(widget.getByTestId('secret-search')).toHaveAttribute('data-phase', 'done', {
+    timeout: 15_000,
+  });
+  const after = (await settledHeights(page)).slice(first.length);
+  expect(after.map((heard) => heard.height)).toEqual([await contentHeight(widget)]);
+});

@@ -39,18 +39,20 @@ function widget(timing = { quietMs: 200, maxHoldMs: 1000 }) {
   const { clock, advance } = manualClock();
   let height = 68;
   const posted: { at: number; height: number }[] = [];
-  const reporter = new HeightReporter(
-    () => height,
-    (value) => posted.push({ at: clock.now(), height: value }),
+  const state = { busy: false };
+  const reporter = new HeightReporter({
+    measure: () => height,
+    post: (value) => posted.push({ at: clock.now(), height: value }),
+    busy: () => state.busy,
     timing,
     clock,
-  );
+  });
   /** The content becomes `value` px tall, and the ResizeObserver says so. */
   const grow = (value: number) => {
     height = value;
     reporter.changed();
   };
-  return { reporter, advance, grow, posted };
+  return { reporter, advance, grow, posted, state };
 }
 
 describe('HeightReporter', () => {
@@ -140,5 +142,36 @@ describe('HeightReporter', () => {
       { at: 1200, height: 509 },
       { at: 1800, height: 514 },
     ]);
+  });
+
+  it('waits while a part is at work (aria-busy), then posts the height it settles at, once', () => {
+    const { reporter, advance, grow, posted, state } = widget();
+    reporter.start();
+    advance(200);
+    posted.length = 0;
+    reporter.settle();
+    advance(100);
+    grow(1100); // the decoded token's parts
+    state.busy = true; // the secret search starts: its progress row
+    advance(150);
+    grow(1150);
+    advance(300);
+    expect(posted).toEqual([]);
+    state.busy = false; // done: the row goes
+    grow(1100);
+    advance(200);
+    expect(posted).toEqual([{ at: 200 + 100 + 150 + 300 + 200, height: 1100 }]);
+  });
+
+  it('a part that stays busy cannot hold the height past the longest hold', () => {
+    const { reporter, advance, grow, posted, state } = widget();
+    reporter.start();
+    advance(200);
+    posted.length = 0;
+    reporter.settle();
+    grow(900);
+    state.busy = true;
+    advance(1000);
+    expect(posted).toEqual([{ at: 1200, height: 900 }]);
   });
 });
