@@ -160,7 +160,7 @@ const firstScreenModules = [
   /^\0(vite[\\/]preload-helper|rolldown[\\/]runtime)/,
   /node_modules[\\/](svelte|clsx)[\\/]/,
   // inspect() and the parts of core it shares with the lazy tools.
-  /[\\/]src[\\/]core[\\/](index|token[\\/](base64url|json|normalize|utf8|inspect)|audit[\\/](claims|types|rules|rules[\\/](alg-none|duplicate-key|noncanonical-base64url)))\.ts$/,
+  /[\\/]src[\\/]core[\\/](index|token[\\/](base64url|json|normalize|numeric-date|utf8|inspect)|audit[\\/](claims|types|rules|rules[\\/](alg-none|duplicate-key|noncanonical-base64url)))\.ts$/,
   /[\\/]src[\\/]state[\\/](network|url|workspace)\.svelte\.ts$/,
   /[\\/]src[\\/]state[\\/]fragment\.ts$/,
   /[\\/]src[\\/]features[\\/]registry\.ts$/,

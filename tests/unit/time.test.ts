@@ -21,6 +21,18 @@ describe('time claims', () => {
     expect(describeNumericDate(seconds, now)?.looksLikeMilliseconds).toBe(false);
   });
 
+  it('reads "never expires" written as the last second of 9999 as seconds, and one second later as milliseconds', () => {
+    const lastSecondOf9999 = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
+    expect(lastSecondOf9999).toBe(253402300799);
+    expect(describeNumericDate(lastSecondOf9999, now)).toMatchObject({
+      looksLikeMilliseconds: false,
+      iso: '9999-12-31T23:59:59.000Z',
+    });
+    expect(describeNumericDate(lastSecondOf9999 + 1, now)?.looksLikeMilliseconds).toBe(true);
+    // Every moment since 12 January 1978, written in milliseconds, is flagged.
+    expect(describeNumericDate(Date.UTC(1978, 0, 13), now)?.looksLikeMilliseconds).toBe(true);
+  });
+
   it('describes every claim, times included, and marks unknown names as custom', () => {
     const rows = describeClaims({ alg: 'HS256' }, { exp: seconds + 600, tenant: 'acme' }, now, {
       claimRegistry: { exp: { title: 'Expiration time', description: '', source: '' } },

@@ -1,4 +1,5 @@
 import { quoteJson } from '../token/json';
+import { looksLikeMilliseconds as inMilliseconds } from '../token/numeric-date';
 import type { DecodedToken } from '../token/types';
 
 /**
@@ -18,10 +19,8 @@ export function numericDateMs(payload: Record<string, unknown>, claim: string): 
   return typeof value === 'number' && Number.isFinite(value) ? value * 1000 : undefined;
 }
 
-/** A NumericDate in seconds would be past the year 5000: the issuer probably wrote milliseconds. */
-export function looksLikeMilliseconds(epochMs: number): boolean {
-  return epochMs / 1000 > 95_617_584_000;
-}
+/** A NumericDate, given here as epoch milliseconds, that the issuer probably wrote in milliseconds. */
+export const looksLikeMilliseconds = (epochMs: number): boolean => inMilliseconds(epochMs / 1000);
 
 /** Quotes a value from the token for a message: JSON-escaped (control and bidi characters visible), and short. */
 export function quote(value: unknown, max = 60): string {

@@ -1,4 +1,5 @@
 /** NumericDate (RFC 7519 §2) helpers: seconds since the epoch, shown to people. */
+import { looksLikeMilliseconds } from './numeric-date';
 
 export interface TimeDescription {
   /** The moment in epoch milliseconds, as the token means it (seconds × 1000). */
@@ -8,24 +9,23 @@ export interface TimeDescription {
   fromNowMs: number;
   /** "14 min", "2 h", "3 days". */
   distance: string;
-  /** The value is probably milliseconds: a NumericDate in seconds would be past the year 5000. */
+  /** The value is probably milliseconds: a NumericDate in seconds would be past the year 9999. */
   looksLikeMilliseconds: boolean;
 }
 
-const secondsInYear5000 = 95_617_584_000;
 const maxDateMs = 8.64e15;
 
 export function describeNumericDate(value: unknown, now: number): TimeDescription | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
   const epochMs = value * 1000;
-  const looksLikeMilliseconds = value > secondsInYear5000;
+  const inMilliseconds = looksLikeMilliseconds(value);
   if (Math.abs(epochMs) > maxDateMs) {
     return {
       epochMs,
       iso: 'out of range',
       fromNowMs: epochMs - now,
       distance: 'beyond any date',
-      looksLikeMilliseconds,
+      looksLikeMilliseconds: inMilliseconds,
     };
   }
   const fromNowMs = epochMs - now;
@@ -34,7 +34,7 @@ export function describeNumericDate(value: unknown, now: number): TimeDescriptio
     iso: new Date(epochMs).toISOString(),
     fromNowMs,
     distance: formatDistance(fromNowMs),
-    looksLikeMilliseconds,
+    looksLikeMilliseconds: inMilliseconds,
   };
 }
 

@@ -19,7 +19,7 @@ export const iatFuture: SyncRule = {
         rule: 'iat-future',
         severity: 'warn',
         message: inMilliseconds
-          ? `"iat" is ${payload!.iat}: read as seconds it lies beyond the year 5000, so it was probably written in milliseconds.`
+          ? `"iat" is ${payload!.iat}: read as seconds it lies beyond the year 9999, so it was probably written in milliseconds.`
           : `The token says it was issued ${span(iat - now)} in the future (iat ${isoTime(iat)}).`,
         why: 'Either the issuer\'s clock is wrong (then its "exp" and "nbf" are wrong too) or the token was minted by someone who chose the times, which a verifier checking "iat" would catch.',
         fix: inMilliseconds

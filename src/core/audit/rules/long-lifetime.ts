@@ -19,7 +19,7 @@ export const longLifetime: SyncRule = {
         {
           rule: 'long-lifetime',
           severity: 'warn',
-          message: `"exp" is ${payload.exp}, which read as seconds lies beyond the year 5000: it was probably written in milliseconds, so the token effectively never expires.`,
+          message: `"exp" is ${payload.exp}, which read as seconds lies beyond the year 9999: it was probably written in milliseconds, so the token effectively never expires.`,
           why: 'Verifiers read "exp" as seconds (RFC 7519 §2), so this token outlives every key rotation, and a stolen copy stays usable.',
           fix: 'Write NumericDate claims in seconds: Math.floor(Date.now() / 1000) + lifetime.',
           reference,
