@@ -51,17 +51,22 @@ describe('Verifier profile: expected nonce', () => {
     expect(claimLines()).toContain(`✗ nonce (fails) the nonce is "${sent}", expected "another-nonce"`);
   });
 
-  it('a near miss says what differs; white space around the pasted value is not part of it', async () => {
+  it('a near miss says what differs; white space around the pasted value is part of it, and the field says so', async () => {
     render(Verifier);
     const field = screen.getByLabelText(/^Expected nonce/) as HTMLInputElement;
     await fireEvent.input(field, { target: { value: sent.toLowerCase() } });
     await settled('claim-mismatch');
     expect(status().textContent).toContain('they differ only in upper and lower case');
-    // Pasted with spaces around it: the field keeps what was typed, the check uses the nonce itself.
+    // Pasted with spaces around it: a nonce is opaque, so it is checked as typed (the rule of
+    // verifier-qa-fixes-3), and the hint under the field warns of the spaces.
     await fireEvent.input(field, { target: { value: ` ${sent}  ` } });
-    await settled('valid');
+    await settled('claim-mismatch');
+    expect(status().textContent).toContain('they differ only in white space');
     expect(field.value).toBe(` ${sent}  `);
     expect(workspace.profile.nonce).toBe(` ${sent}  `);
+    expect(screen.getByTestId('profile-nonce-hint').textContent).toContain(
+      'the leading space and the trailing 2 spaces',
+    );
   });
 
   it('a profile set from elsewhere (a zip, a link) shows in the field', async () => {

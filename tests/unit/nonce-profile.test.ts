@@ -137,9 +137,12 @@ describe('decrypt() checks the nonce of an encrypted claims set', () => {
 });
 
 describe("the Verifier's profile as the core's options", () => {
-  it("trims the field's own white space (a paste's), and leaves an empty field unchecked", () => {
-    expect(optionsOf({ nonce: `  ${sent}\n` }).nonce).toBe(sent);
-    expect(optionsOf({ nonce: '   ' }).nonce).toBeUndefined();
+  // A nonce is opaque and compared exactly (§3.1.3.7): the field is taken as typed, and warns of
+  // white space at an end (verifier-qa-fixes-3). Only an empty field is "not checked".
+  it('keeps the white space typed (a field of only spaces is a value), and leaves an empty field unchecked', () => {
+    expect(optionsOf({ nonce: `  ${sent}\n` }).nonce).toBe(`  ${sent}\n`);
+    expect(optionsOf({ nonce: '   ' }).nonce).toBe('   ');
+    expect(optionsOf({ nonce: '' }).nonce).toBeUndefined();
     expect(optionsOf({}).nonce).toBeUndefined();
   });
 });

@@ -48,14 +48,20 @@ describe('decrypt() checks an encrypted claims set against the profile', () => {
     expect((await decrypt(token, key, { now: Date.UTC(2027, 5, 1) })).status).toBe('expired');
   });
 
-  it('a plaintext that is not a claims set is only decrypted', async () => {
+  // As verify() says of the same payload in a JWS (verifier-qa-fixes-3): text cannot hold an
+  // expected issuer. With nothing expected of it, it is only decrypted.
+  it('a plaintext that is not a claims set fails an expected issuer, and is only decrypted without one', async () => {
     const { CompactEncrypt } = await import('jose');
     const token = await new CompactEncrypt(new TextEncoder().encode('just text'))
       .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM' })
       .encrypt(publicKey);
     const result = await decrypt(token, key, { issuer: 'https://partner.example' });
-    expect(result.status).toBe('decrypted');
-    expect(result.claims).toBeUndefined();
+    expect(result.status).toBe('claim-mismatch');
+    expect(result.claims?.map((check) => check.claim)).toEqual(['payload']);
+    expect(result.plaintext).toBe('just text');
+    const plain = await decrypt(token, key);
+    expect(plain.status).toBe('decrypted');
+    expect(plain.claims).toBeUndefined();
   });
 });
 

@@ -6,7 +6,7 @@
  * Members Tokenscope does not know are left out.
  */
 import type { JWK } from 'jose';
-import { maxClockToleranceSeconds } from '../jws/claims';
+import { maxClockToleranceSeconds, pretendNowRange } from '../jws/claims';
 import { formatCount, importLimits } from './limits';
 import type { VerificationProfile, Workspace, WorkspaceKey } from './types';
 
@@ -57,9 +57,6 @@ function stringList(value: unknown, path: string, expected: string, item: string
   return value.map((entry, index) => stringAt(entry, `${path}[${index}]`, item));
 }
 
-/** The earliest and latest "now" the Verifier's date field can show: years 1 to 9999. */
-const earliestNow = Date.parse('0001-01-02T00:00:00Z');
-const latestNow = Date.parse('9999-12-31T00:00:00Z');
 const secretEncodings = ['utf8', 'base64', 'base64url'] as const;
 
 /**
@@ -109,10 +106,13 @@ function readProfile(value: unknown, name = 'profile'): VerificationProfile {
     profile.clockTolerance = tolerance;
   }
   if (source.now !== undefined) {
-    const expected = 'a time in milliseconds since 1970, between the years 1 and 9999';
+    // The instants the Verifier's "Pretend now is" field can give in some time zone: what it sent
+    // is what it takes, wherever the link is opened.
+    const { earliest, latest } = pretendNowRange;
+    const expected = `a time in milliseconds since 1970 from ${earliest} to ${latest} (${new Date(earliest).toISOString()} to ${new Date(latest).toISOString()}): years 1 to 9999 of "Pretend now is", in any time zone`;
     const now = source.now;
     if (typeof now !== 'number') wrongType(at('now'), now, expected);
-    if (!(now >= earliestNow && now <= latestNow)) wrongValue(at('now'), String(now), expected);
+    if (!(now >= earliest && now <= latest)) wrongValue(at('now'), String(now), expected);
     profile.now = now;
   }
   if (source.secretEncoding !== undefined) {

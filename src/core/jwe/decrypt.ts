@@ -16,8 +16,14 @@ import {
   type SecretEncoding,
 } from '../keys/import';
 import { aes192Unsupported, needsAes192, runtimeHasAes192 } from './aes192';
-import { verify, type Verification, type VerificationStatus, type VerifyOptions } from '../jws/verify';
-import { checkClaims, claimStatus, clockProblem, type ClaimCheck } from '../jws/claims';
+import {
+  optionsProblem,
+  verify,
+  type Verification,
+  type VerificationStatus,
+  type VerifyOptions,
+} from '../jws/verify';
+import { checkClaims, claimStatus, type ClaimCheck } from '../jws/claims';
 
 export type DecryptionStatus = 'decrypted' | Exclude<VerificationStatus, 'valid'>;
 
@@ -48,6 +54,12 @@ export interface Decryption {
   claims?: ClaimCheck[];
   /** For a nested JWT: the inner token, its inspection and (given `innerKey`) its verdict. */
   nested?: { token: string; inspection: Inspection; verification?: Verification };
+  /**
+   * Why a nested JWT's verdict is not the whole story, where the status alone would mislead:
+   * `inner-token-unverified` is "decrypted" with no inner key (nothing vouches for the inner
+   * token yet), `inner-token-failed` a failure status that is the inner token's, not the JWE's.
+   */
+  cause?: 'inner-token-unverified' | 'inner-token-failed';
   key?: { detected: string; used?: string; selection?: string; origin: KeyProvenance };
 }
 
@@ -183,9 +195,9 @@ export async function decrypt(token: string, key: string, options: DecryptOption
 
 async function decryptUnsafe(token: string, keyText: string, options: DecryptOptions): Promise<Decryption> {
   const origin = options.keyOrigin ?? 'pasted';
-  // As verify() does: a clock no claim check could be trusted under is refused up front.
-  const clock = clockProblem(options);
-  if (clock) return { status: 'unsupported', reason: clock };
+  // As verify() does: a profile no claim check could be trusted under is refused up front.
+  const problem = optionsProblem(options);
+  if (problem) return { status: 'unsupported', reason: problem };
   const inspection = inspect(token, { now: options.now });
   if (!inspection.ok)
     return { status: 'malformed', reason: inspection.error.message, header: inspection.header };
@@ -281,22 +293,8 @@ async function decryptUnsafe(token: string, keyText: string, options: DecryptOpt
         plaintextBytes: plaintextBytes.length,
       };
       const cty = typeof header.cty === 'string' ? header.cty.toUpperCase() : '';
-      if (cty === 'JWT' || looksLikeCompactJws(plaintext)) {
-        const innerToken = plaintext.trim();
-        const nested: NonNullable<Decryption['nested']> = {
-          token: innerToken,
-          inspection: inspect(innerToken, { now: options.now }),
-        };
-        if (options.innerKey !== undefined && options.innerKey.trim() !== '')
-          nested.verification = await verify(innerToken, options.innerKey, {
-            ...options,
-            secretEncoding: options.innerSecretEncoding ?? 'utf8',
-            keyOrigin: options.innerKeyOrigin ?? 'pasted',
-          });
-        result.nested = nested;
-        result.reason += ' The plaintext is a signed token itself (nested JWT).';
-        return result;
-      }
+      if (cty === 'JWT' || looksLikeCompactJws(plaintext))
+        return await checkNestedToken(result, plaintext.trim(), options);
       return checkDecryptedClaims(result, plaintext, options);
     } catch (error) {
       failure = describe(error);
@@ -306,19 +304,82 @@ async function decryptUnsafe(token: string, keyText: string, options: DecryptOpt
 }
 
 /**
+ * A nested JWT (RFC 7519 §5.2: signed, then encrypted) is only as good as its inner token:
+ * decrypting proves nothing about who wrote it (anyone may encrypt to a public key), so the inner
+ * signature and the profile's claims (its nonce, issuer, audience, times) decide the verdict.
+ * Without the signer's key nothing vouches for it: "decrypted", and the reason says what is
+ * unchecked. With it, the inner verdict is the verdict: a nonce that fails inside fails the whole.
+ */
+async function checkNestedToken(
+  result: Decryption,
+  innerToken: string,
+  options: DecryptOptions,
+): Promise<Decryption> {
+  const nested: NonNullable<Decryption['nested']> = {
+    token: innerToken,
+    inspection: inspect(innerToken, { now: options.now }),
+  };
+  const decrypted = `${result.reason} The plaintext is a signed token itself (nested JWT)`;
+  if (options.innerKey === undefined || options.innerKey.trim() === '')
+    return {
+      ...result,
+      nested,
+      cause: 'inner-token-unverified',
+      reason: `${decrypted}, and it is not verified: its signature and its claims (${uncheckedClaims(options)}) are unchecked until you give its signer's key.`,
+    };
+  const verification = await verify(innerToken, options.innerKey, {
+    ...options,
+    secretEncoding: options.innerSecretEncoding ?? 'utf8',
+    keyOrigin: options.innerKeyOrigin ?? 'pasted',
+  });
+  nested.verification = verification;
+  if (verification.status === 'valid')
+    return {
+      ...result,
+      nested,
+      reason: `${decrypted}; its signer's key verifies it. ${verification.reason}`,
+    };
+  return {
+    ...result,
+    nested,
+    status: verification.status,
+    cause: 'inner-token-failed',
+    reason: `Decrypted, but the inner token (nested JWT) does not pass. ${verification.reason}`,
+  };
+}
+
+/** What the profile would check of a nested token: "exp and nbf, the expected nonce". */
+function uncheckedClaims(options: DecryptOptions): string {
+  const expectations: [string, string | string[] | undefined][] = [
+    ['nonce', options.nonce],
+    ['issuer', options.issuer],
+    ['audience', options.audience],
+    ['required claims', options.requiredClaims],
+  ];
+  const expected = expectations.flatMap(([name, value]) =>
+    (Array.isArray(value) ? value.length : value) ? [`the expected ${name}`] : [],
+  );
+  return ['exp and nbf', ...expected].join(', ');
+}
+
+/**
  * A plaintext that is a JSON object is a claims set: the profile applies to it as to a signed
  * token's (exp, nbf, iss, aud, nonce, required claims), or a green "Decrypted" would vouch for an
- * expired token from the wrong issuer. The plaintext stays in the result either way.
+ * expired token from the wrong issuer. Any other plaintext cannot hold the issuer, audience,
+ * nonce or required claims the profile expects: the same claim mismatch verify() gives a signed
+ * one. The plaintext stays in the result either way.
  */
 function checkDecryptedClaims(result: Decryption, plaintext: string, options: DecryptOptions): Decryption {
   let payload: unknown;
   try {
     payload = JSON.parse(plaintext);
   } catch {
-    return result;
+    payload = plaintext;
   }
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return result;
   const claims = checkClaims(payload, options);
+  const isClaimsSet = typeof payload === 'object' && payload !== null && !Array.isArray(payload);
+  // Text with nothing expected of it: nothing to check, and nothing to say.
+  if (!isClaimsSet && !claims.length) return result;
   const failed = claims.find((check) => check.outcome !== 'ok');
   if (!failed) return { ...result, claims, reason: `${result.reason} The claims hold under your profile.` };
   return {

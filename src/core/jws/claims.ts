@@ -5,6 +5,7 @@
  * the verdict can say "signature good, but expired 2 h ago".
  */
 import { describeNumericDate, formatDistance } from '../token/time';
+import { describeCodePoint, invisibleCodePoints, showJson, withoutInvisible } from '../token/invisible';
 
 /**
  * The largest clock tolerance the Verifier's profile takes: leeway is for clocks that differ a
@@ -16,6 +17,29 @@ export const maxClockToleranceSeconds = 86_400;
 // ECMA-262 §21.4.1.1: a JavaScript date reaches 8.64e15 ms either side of 1970.
 const latestTimeValue = 8.64e15;
 
+const dayMs = 86_400_000;
+
+/**
+ * The instants the Verifier's "Pretend now is" field can give: years 1 to 9999 of local time, in
+ * any time zone. No zone is a day from UTC (ECMA-262's offsets stop at ±23:59; the widest on
+ * record is Manila's local mean time until 1844, -15:56:08), so a day either side of those years
+ * in UTC holds them all: a time picked in Kiritimati still reads in Honolulu. The workspace zip
+ * and the share link accept exactly these; verify() and decrypt() take any time a date can hold.
+ */
+export const pretendNowRange = {
+  earliest: Date.parse('0001-01-01T00:00:00Z') - dayMs,
+  latest: Date.parse('9999-12-31T23:59:59.999Z') + dayMs,
+} as const;
+
+/** A value a caller passed, for a message: `30`, or `"30" (string)` when its type is the problem. */
+function shownOption(value: unknown, withType = typeof value !== 'number'): string {
+  // String(): JSON writes NaN and Infinity as null. A function's source is cut short.
+  const full = typeof value === 'number' ? String(value) : showJson(value);
+  const text = full.length > 80 ? `${full.slice(0, 79)}…` : full;
+  if (!withType || value === null) return text;
+  return `${text} (${Array.isArray(value) ? 'list' : typeof value})`;
+}
+
 /**
  * Why a profile's clock cannot be used, or undefined. The Verifier's field, the workspace zip and
  * the share link refuse these already; verify() and decrypt() called directly are held to the
@@ -23,8 +47,7 @@ const latestTimeValue = 8.64e15;
  * accepts every expired token, and a negative one shortens every token's life.
  */
 export function clockProblem(profile: Pick<ClaimProfile, 'clockTolerance' | 'now'>): string | undefined {
-  const shown = (value: unknown) =>
-    typeof value === 'number' ? String(value) : `${JSON.stringify(value) ?? String(value)} (${typeof value})`;
+  const shown = (value: unknown) => shownOption(value);
   const tolerance: unknown = profile.clockTolerance;
   if (
     tolerance !== undefined &&
@@ -35,6 +58,45 @@ export function clockProblem(profile: Pick<ClaimProfile, 'clockTolerance' | 'now
   if (now !== undefined && !(typeof now === 'number' && Math.abs(now) <= latestTimeValue))
     return `"now" is ${shown(now)}; it must be a time in milliseconds since 1970 that a date can hold (at most ${latestTimeValue.toExponential()} either side).`;
   return undefined;
+}
+
+/**
+ * Why a profile cannot be checked as given, or undefined: its clock (above), or an expected value
+ * of the wrong type. A caller of verify() or decrypt() may pass anything; `nonce: 5` must not
+ * crash the check ("text.replace is not a function") nor, worse, match a token whose nonce is 5
+ * (OpenID Connect Core §2 makes the nonce a string; RFC 7519 §4.1.1 and §4.1.3 make iss and aud
+ * StringOrURI values).
+ */
+export function profileProblem(profile: ClaimProfile): string | undefined {
+  const isText = (value: unknown) => typeof value === 'string';
+  const isTextOrList = (value: unknown) => isText(value) || (Array.isArray(value) && value.every(isText));
+  const wrong: [keyof ClaimProfile, (value: unknown) => boolean, string, string][] = [
+    ['issuer', isTextOrList, 'The expected issuer', 'text, or a list of texts any one of which may match'],
+    [
+      'audience',
+      isTextOrList,
+      'The expected audience',
+      'text, or a list of texts any one of which may match',
+    ],
+    [
+      'nonce',
+      isText,
+      'The expected nonce',
+      'text: the nonce the login request sent (OpenID Connect Core §3.1.3.7)',
+    ],
+    [
+      'requiredClaims',
+      (value) => Array.isArray(value) && value.every(isText),
+      'The list of required claims',
+      'a list of claim names, such as ["exp", "sub"]',
+    ],
+  ];
+  for (const [member, fits, what, expected] of wrong) {
+    const value: unknown = profile[member];
+    if (value !== undefined && !fits(value))
+      return `${what} is ${shownOption(value, true)}; it must be ${expected}. Nothing was checked.`;
+  }
+  return clockProblem(profile);
 }
 
 /** The verdict a failed claim check gives a token, signed or encrypted. */
@@ -70,7 +132,11 @@ export interface ClaimCheck {
 const list = (value: string | string[] | undefined): string[] =>
   value === undefined ? [] : (Array.isArray(value) ? value : [value]).filter((item) => item !== '');
 
-const quoted = (values: string[]) => values.map((value) => `"${value}"`).join(' or ');
+/**
+ * Values as JSON writes them, hidden characters escaped: a nonce `\u202e321cba` must not reorder
+ * the sentence, and `a"b` must not read as two values.
+ */
+const quoted = (values: string[]) => values.map(showJson).join(' or ');
 
 /** Checks a payload against a profile; every applicable check is reported, passed or not. */
 export function checkClaims(payload: unknown, profile: ClaimProfile = {}): ClaimCheck[] {
@@ -85,7 +151,8 @@ export function checkClaims(payload: unknown, profile: ClaimProfile = {}): Claim
         claim: 'payload',
         outcome: 'mismatch',
         message:
-          'The payload is not a JSON claims set, so the issuer, audience, nonce and required claims cannot hold.',
+          // Lower case: the verdict's reason goes on from "Signature good, but …".
+          'the payload is not a JSON claims set, so the issuer, audience, nonce and required claims cannot hold.',
       });
     return checks;
   }
@@ -101,7 +168,7 @@ export function checkClaims(payload: unknown, profile: ClaimProfile = {}): Claim
       checks.push({
         claim: name,
         outcome: 'mismatch',
-        message: `"${name}" must be a NumericDate (a number of seconds), not ${JSON.stringify(claims[name])} (RFC 7519 §4.1)`,
+        message: `${showJson(name)} must be a NumericDate (a number of seconds), not ${showJson(claims[name])} (RFC 7519 §4.1)`,
       });
   }
   const exp = claims.exp;
@@ -150,7 +217,7 @@ export function checkClaims(payload: unknown, profile: ClaimProfile = {}): Claim
       outcome: ok ? 'ok' : 'mismatch',
       message: ok
         ? `issuer is ${quoted([claims.iss as string])}`
-        : `the issuer is ${claims.iss === undefined ? 'missing' : JSON.stringify(claims.iss)}, expected ${quoted(issuers)}${nearMiss(claims.iss, issuers)}`,
+        : `the issuer is ${claims.iss === undefined ? 'missing' : showJson(claims.iss)}, expected ${quoted(issuers)}${nearMiss(claims.iss, issuers)}`,
     });
   }
   if (audiences.length) {
@@ -164,7 +231,7 @@ export function checkClaims(payload: unknown, profile: ClaimProfile = {}): Claim
       outcome: ok ? 'ok' : 'mismatch',
       message: ok
         ? `audience includes ${quoted(given.filter((value) => audiences.includes(value)))}`
-        : `the audience is ${aud === undefined ? 'missing' : JSON.stringify(aud)}, expected ${quoted(audiences)}${given.map((value) => nearMiss(value, audiences)).find(Boolean) ?? ''}`,
+        : `the audience is ${aud === undefined ? 'missing' : showJson(aud)}, expected ${quoted(audiences)}${given.map((value) => nearMiss(value, audiences)).find(Boolean) ?? ''}`,
     });
   }
   if (nonce) checks.push(checkNonce(claims.nonce, nonce));
@@ -173,7 +240,9 @@ export function checkClaims(payload: unknown, profile: ClaimProfile = {}): Claim
     checks.push({
       claim: name,
       outcome: ok ? 'ok' : 'mismatch',
-      message: ok ? `required claim "${name}" is present` : `the required claim "${name}" is missing`,
+      message: ok
+        ? `required claim ${showJson(name)} is present`
+        : `the required claim ${showJson(name)} is missing`,
     });
   }
   return checks;
@@ -203,28 +272,105 @@ function checkNonce(value: unknown, expected: string): ClaimCheck {
     message:
       value === undefined
         ? `the token has no nonce, expected ${quoted([expected])}: a token without the nonce your request sent may be replayed from another login (OpenID Connect Core §3.1.3.7)`
-        : `the nonce is ${JSON.stringify(value)}, expected ${quoted([expected])}${hint}`,
+        : `the nonce is ${showJson(value)}, expected ${quoted([expected])}${hint}`,
   };
 }
 
 /**
  * Issuers, audiences and nonces are compared as exact strings (RFC 7519 §4.1.1, §4.1.3; OpenID
  * Connect Core §3.1.3.7): the classic miss is a trailing "/" (Auth0 writes one), a change of
- * case or a stray space. Says so, since the two strings look alike at a glance.
+ * case or a stray space; a pasted value may also carry a character nobody can see, or the same
+ * accented letter composed another way. Says so, since the two strings look alike at a glance.
  */
 function nearMiss(value: unknown, expected: string[]): string {
   if (typeof value !== 'string') return '';
-  const bare = (text: string) => text.replace(/\/+$/, '');
-  const unspaced = (text: string) => text.replace(/\s+/g, '');
   for (const wanted of expected) {
-    if (unspaced(value) === unspaced(wanted))
-      return ' (they differ only in white space, and the comparison is exact: spaces, tabs and line breaks count)';
-    if (bare(value) === bare(wanted))
-      return ` (they differ only by a trailing "/", and the comparison is exact: ${value.endsWith('/') ? 'the token has one, the expected value does not' : 'the expected value has one, the token does not'})`;
-    if (value.toLowerCase() === wanted.toLowerCase())
-      return ' (they differ only in upper and lower case: the comparison is exact)';
+    // What shows of each, compared again: "café" plus a zero-width space against "café" decomposed.
+    const visible = [withoutInvisible(value), withoutInvisible(wanted)] as const;
+    const hint = [
+      invisibleDifference(value, wanted),
+      visible[0] === visible[1] ? undefined : lookAlikeDifference(...visible),
+    ].filter(Boolean);
+    if (hint.length) return ` (${hint.join('; ')})`;
   }
   return '';
+}
+
+/** Which side has characters that show nothing, named: the escapes alone do not say what they are. */
+function invisibleDifference(value: string, wanted: string): string | undefined {
+  const named = (text: string) => {
+    const codes = invisibleCodePoints(text);
+    const listed = codes.slice(0, 3).map(describeCodePoint);
+    if (codes.length > 3) listed.push(`${codes.length - 3} more`);
+    const last = listed.pop();
+    return last ? `an invisible ${listed.length ? `${listed.join(', ')} and ${last}` : last}` : undefined;
+  };
+  const sides = [
+    ...(named(value) ? [`the token's has ${named(value)}`] : []),
+    ...(named(wanted) ? [`the expected one has ${named(wanted)}`] : []),
+  ];
+  if (!sides.length) return undefined;
+  const only = withoutInvisible(value) === withoutInvisible(wanted);
+  return `${only ? 'they differ only in invisible characters, and the comparison is exact: ' : ''}${sides.join(', ')}`;
+}
+
+interface LookAlike {
+  /** What the two values differ in, said alone: "they differ only in white space, and …". */
+  alone: string;
+  /** The same, as one of several: "white space". */
+  part: string;
+  /** Makes a value as it would be without the difference. */
+  undo: (text: string) => string;
+}
+
+/**
+ * Differences a reader does not see in the two values as shown: Unicode form, white space, a
+ * trailing "/", case. Several may add up ("café" decomposed, with a space): each one needed is named.
+ */
+function lookAlikeDifference(value: string, wanted: string): string | undefined {
+  const form = (text: string) =>
+    text === text.normalize('NFC') ? 'NFC' : text === text.normalize('NFD') ? 'NFD' : 'neither NFC nor NFD';
+  const forms = `Unicode normalisation (the token's is ${form(value)}, the expected one ${form(wanted)})`;
+  const slash = value.endsWith('/')
+    ? 'the token has one, the expected value does not'
+    : 'the expected value has one, the token does not';
+  const differences: LookAlike[] = [
+    // RFC 7519 §7.3 compares claims by the rules of RFC 7515 §5.3, which forbid normalising: "é" as
+    // one code point and as "e" with a combining accent are two values, though they look the same.
+    {
+      alone: `they differ only in ${forms}; the comparison is exact (RFC 7519 §7.3 and RFC 7515 §5.3 forbid normalising)`,
+      part: forms,
+      undo: (text) => text.normalize('NFC'),
+    },
+    {
+      alone:
+        'they differ only in white space, and the comparison is exact: spaces, tabs and line breaks count',
+      part: 'white space',
+      undo: (text) => text.replace(/\s+/g, ''),
+    },
+    {
+      alone: `they differ only by a trailing "/", and the comparison is exact: ${slash}`,
+      part: `a trailing "/" (${slash})`,
+      undo: (text) => text.replace(/\/+$/, ''),
+    },
+    {
+      alone: 'they differ only in upper and lower case: the comparison is exact',
+      part: 'upper and lower case',
+      undo: (text) => text.toLowerCase(),
+    },
+  ];
+  const undoAll = (text: string, except?: LookAlike) =>
+    differences.reduce(
+      (result, difference) => (difference === except ? result : difference.undo(result)),
+      text,
+    );
+  if (undoAll(value) !== undoAll(wanted)) return undefined;
+  // A difference counts when the values still differ with every other one undone.
+  const needed = differences.filter(
+    (difference) => undoAll(value, difference) !== undoAll(wanted, difference),
+  );
+  if (needed.length <= 1) return needed[0]?.alone;
+  return `they differ only in ${needed.map((difference) => difference.part).join(' and ')}, and the comparison is exact`;
 }
 
 const millisecondEffects: Record<string, string> = {
@@ -236,7 +382,7 @@ const millisecondEffects: Record<string, string> = {
 /**
  * The time claims that look written in milliseconds (the Decoder's test, core/token/time.ts):
  * RFC 7519 §2 NumericDate counts seconds, so every verifier reads them as a date past the year
- * 5000, and an `exp` so read never comes. One sentence per claim, for the verdict's warnings.
+ * 9999, and an `exp` so read never comes. One sentence per claim, for the verdict's warnings.
  */
 export function millisecondClaimWarnings(payload: unknown, now: number = Date.now()): string[] {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return [];

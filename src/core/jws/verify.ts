@@ -19,8 +19,15 @@ import {
   type KeyProvenance,
   type SecretEncoding,
 } from '../keys/import';
-import { checkClaims, claimStatus, clockProblem, millisecondClaimWarnings, type ClaimCheck } from './claims';
+import {
+  checkClaims,
+  claimStatus,
+  millisecondClaimWarnings,
+  profileProblem,
+  type ClaimCheck,
+} from './claims';
 import { explainBadSignature } from './explain';
+import { showJson } from '../token/invisible';
 
 export type VerificationStatus =
   | 'valid'
@@ -273,6 +280,17 @@ function kidWarning(
   return `The token names kid "${kid}"; the key's kid is "${candidate.kid}". A server that picks keys by kid would not use this key.`;
 }
 
+/** Why the options cannot be used as given (profileProblem, and the algorithm list), or undefined. */
+export function optionsProblem(options: VerifyOptions): string | undefined {
+  const algorithms: unknown = options.algorithms;
+  if (
+    algorithms !== undefined &&
+    !(Array.isArray(algorithms) && algorithms.every((alg) => typeof alg === 'string'))
+  )
+    return `The allowed algorithms are ${showJson(algorithms)}; they must be a list of algorithm names, such as ["RS256"]. Nothing was checked.`;
+  return profileProblem(options);
+}
+
 /** Verifies a token with whatever key text was pasted, under a profile. Never throws. */
 export async function verify(token: string, key: string, options: VerifyOptions = {}): Promise<Verification> {
   try {
@@ -291,9 +309,10 @@ async function verifyUnsafe(token: string, key: string, options: VerifyOptions):
   const origin = options.keyOrigin ?? 'pasted';
   const secretEncoding = options.secretEncoding ?? 'utf8';
   const base = { claims: [] as ClaimCheck[], explanations: [] as string[] };
-  // Checked before anything else: under such a clock no claim check could be trusted.
-  const clock = clockProblem(options);
-  if (clock) return { ...base, status: 'unsupported', reason: clock };
+  // Checked before anything else: under such a clock, or with an expected nonce that is not
+  // text, no claim check could be trusted.
+  const problem = optionsProblem(options);
+  if (problem) return { ...base, status: 'unsupported', reason: problem };
   const inspection = inspect(token, { now: options.now });
   if (!inspection.ok)
     return { ...base, status: 'malformed', reason: inspection.error.message, header: inspection.header };

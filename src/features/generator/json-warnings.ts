@@ -6,6 +6,7 @@
  * 2^53 an integer loses digits). The core's parser finds the last two; this only words them.
  */
 import { escapeBidiControls, formatJsonPath, parseJson, type JsonLossyNumber } from '../../core/token/json';
+import { codePointLabel, invisibleCharacterName, invisibleCharacters } from '../../core/token/invisible';
 
 /** Long literals are cut so one warning stays one line. */
 const shorten = (text: string) => (text.length > 40 ? `${text.slice(0, 37)}…` : text);
@@ -36,46 +37,9 @@ export function jsonWarnings(text: string): string[] {
   ];
 }
 
-/**
- * Characters that show nothing, or reorder what is around them, named as Unicode names them.
- * A bidi override in a string can make `"admin": false` display as `"admin": true` (CVE-2021-42574,
- * "Trojan Source"); a zero-width character makes two equal-looking names differ.
- */
-const invisibleNames: Record<number, string> = {
-  0x00ad: 'soft hyphen',
-  0x061c: 'Arabic letter mark',
-  0x200b: 'zero-width space',
-  0x200c: 'zero-width non-joiner',
-  0x200d: 'zero-width joiner',
-  0x200e: 'left-to-right mark',
-  0x200f: 'right-to-left mark',
-  0x202a: 'left-to-right embedding',
-  0x202b: 'right-to-left embedding',
-  0x202c: 'pop directional formatting',
-  0x202d: 'left-to-right override',
-  0x202e: 'right-to-left override',
-  0x2060: 'word joiner',
-  0x2066: 'left-to-right isolate',
-  0x2067: 'right-to-left isolate',
-  0x2068: 'first strong isolate',
-  0x2069: 'pop directional isolate',
-  0xfeff: 'zero-width no-break space',
-};
-
-/** Every character above, for the editor to show as a visible placeholder. */
-export const invisibleCharacters = new RegExp(
-  `[${Object.keys(invisibleNames)
-    .map((code) => `\\u${Number(code).toString(16).padStart(4, '0')}`)
-    .join('')}]`,
-  'gu',
-);
-
-/** "right-to-left override", or undefined for a character not in the list. */
-export const invisibleCharacterName = (code: number): string | undefined =>
-  Object.hasOwn(invisibleNames, code) ? invisibleNames[code] : undefined;
-
-/** "U+202E". */
-export const codePointLabel = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+// The names live in the core, since the Verifier's messages use them too; the Generator's modules
+// still import them from here.
+export { codePointLabel, invisibleCharacterName, invisibleCharacters };
 
 /** At most this many are listed one by one; the rest are counted. */
 const maxListed = 5;
@@ -98,7 +62,7 @@ export function invisibleCharacterWarnings(text: string): string[] {
     });
   }
   const warnings = found.map(({ code, line, column }) => {
-    const what = `${codePointLabel(code)} (${invisibleNames[code]})`;
+    const what = `${codePointLabel(code)} (${invisibleCharacterName(code)})`;
     // The core's own list of bidi controls decides which reorder text.
     const reorders = escapeBidiControls(String.fromCodePoint(code)) !== String.fromCodePoint(code);
     return reorders

@@ -22,11 +22,19 @@ const labels: Record<string, VerdictLabel> = {
   malformed: { title: 'Malformed', mark: '✗', tone: 'bad' },
 };
 
-// The profile refused the algorithm before any key was tried: "Key does not fit" would blame the key.
-const causeTitles: Record<string, string> = { 'algorithm-not-allowed': 'Algorithm not allowed' };
+/** What a cause changes in its status's label, where the status's own title would mislead. */
+const causeLabels: Record<string, (base: VerdictLabel) => VerdictLabel> = {
+  // The profile refused the algorithm before any key was tried: "Key does not fit" would blame the key.
+  'algorithm-not-allowed': (base) => ({ ...base, title: 'Algorithm not allowed' }),
+  // A nested token decrypted, but nothing has verified the token inside yet: never green
+  // (DESIGN.md, "Verified means verified"), and not a failure either.
+  'inner-token-unverified': () => ({ title: 'Decrypted, not verified', mark: '?', tone: 'info' }),
+  // The inner token failed: "Key does not fit" alone would blame the decryption key.
+  'inner-token-failed': (base) => ({ ...base, title: `Inner token: ${base.title.toLowerCase()}` }),
+};
 
 export function verdictLabel(result: { status: string; cause?: string }): VerdictLabel | undefined {
   const base = labels[result.status];
-  const title = result.cause ? causeTitles[result.cause] : undefined;
-  return base && title ? { ...base, title } : base;
+  const byCause = result.cause ? causeLabels[result.cause] : undefined;
+  return base && byCause ? byCause(base) : base;
 }

@@ -36,8 +36,9 @@ export function optionsOf(profile: WorkspaceProfile): VerifyOptions {
     algorithms: profile.algorithms?.length ? profile.algorithms : undefined,
     issuer: profile.issuer?.trim() || undefined,
     audience: audiencesOf(profile.audience ?? ''),
-    // The field's own white space is a paste's (as the issuer's); the token's nonce is compared as it is.
-    nonce: profile.nonce?.trim() || undefined,
+    // As typed: a nonce is opaque, and the token's is compared as it is (OpenID Connect Core
+    // §3.1.3.7), so a space the field has is one the token must have. The field warns of it.
+    nonce: profile.nonce || undefined,
     requiredClaims: profile.requiredClaims?.length ? profile.requiredClaims : undefined,
     clockTolerance: profile.clockTolerance,
     now: profile.now,
