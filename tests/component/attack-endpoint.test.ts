@@ -43,8 +43,10 @@ describe('the attack presets against your own endpoint', () => {
     expect(described.map((id) => document.getElementById(id)!.textContent).join(' ')).toContain(
       'Tokenscope never sends a request to it',
     );
-    expect(status.getAttribute('role')).toBe('status');
     expect(described).toContain(status.id);
+    // What is shown is not what is said: the live region is another element (see below).
+    expect(status.getAttribute('role')).toBeNull();
+    expect(status.closest('[aria-live], [role="status"]')).toBeNull();
 
     // Mid-typing, no scheme yet: nothing said until the person leaves the field.
     await fireEvent.input(field, { target: { value: 'api.exa' } });
@@ -93,11 +95,11 @@ describe('the attack presets against your own endpoint', () => {
 
     const script = await screen.findByTestId('attack-script');
     const text = script.textContent!;
-    expect(text.startsWith('#!/bin/sh\n')).toBe(true);
+    expect(text.startsWith(": <<'ABOUT'\nTokenscope: attack tokens against your own endpoint.\n")).toBe(true);
     expect(text).toContain(`url='https://api.test/v1/me'`);
     expect(text).toContain(`check 200 'valid token, signed with your key' '${token}'`);
     // HS256: the key confusion needs an RSA key, and is left out with the reason, here and on the page.
-    expect(text).toContain('# Left out: RS/HS key confusion: This attack targets an RSA-signing server');
+    expect(text).toContain('\nLeft out: RS/HS key confusion: This attack targets an RSA-signing server');
     expect(screen.getByTestId('attack-left-out').textContent).toContain('Left out: RS/HS key confusion.');
     expect(text.match(/^check 401 /gm)).toHaveLength(5);
 
@@ -131,6 +133,86 @@ describe('the attack presets against your own endpoint', () => {
     await waitFor(() => expect(screen.getByTestId('attack-script').textContent).toContain(token));
     await fireEvent.input(screen.getByTestId('gen-key'), { target: { value: '' } });
     expect((await screen.findByTestId('attack-script-waits')).textContent).toContain('Sign a token first');
+  });
+
+  it('says a problem once, when the person has finished typing, and "set" at most once', async () => {
+    await generatorWithToken();
+    const field = screen.getByLabelText(/Your endpoint/) as HTMLInputElement;
+    const status = screen.getByTestId('attack-endpoint-status');
+    const said = screen.getByTestId('attack-endpoint-said');
+    expect(said.getAttribute('role')).toBe('status');
+    // Every change of the live region's text is one announcement.
+    const announcements: string[] = [];
+    const observer = new MutationObserver(() => announcements.push(said.textContent!.trim()));
+    observer.observe(said, { childList: true, characterData: true, subtree: true });
+    try {
+      await enterEndpoint('api.example.com');
+      await waitFor(() => expect(announcements).toHaveLength(1));
+      expect(announcements[0]).toMatch(/^The URL has no scheme/);
+      // Retyping it letter by letter: the visible message follows, the live region stays still.
+      const typed = 'https://api.example.com/v1';
+      for (let end = 1; end <= 9; end++) {
+        await fireEvent.input(field, { target: { value: typed.slice(0, end) } });
+        if (end === 4) expect(status.textContent).toContain('no scheme');
+      }
+      expect(status.textContent).not.toContain('no scheme');
+      for (let end = 10; end <= typed.length; end++)
+        await fireEvent.input(field, { target: { value: typed.slice(0, end) } });
+      expect(announcements).toHaveLength(1);
+      // Leaving the field says it is set, once.
+      await fireEvent.change(field);
+      await waitFor(() => expect(announcements).toHaveLength(2));
+      expect(announcements[1]).toBe('Endpoint set: the commands and the script send the tokens to it.');
+      // Another usable URL, left again: nothing new to say.
+      await enterEndpoint('https://api.example.com/v2');
+      // A pasted URL is said once it is in the field (the paste comes before its input event).
+      // Both in one task, as a browser dispatches them.
+      const pasted = fireEvent.paste(field);
+      await fireEvent.input(field, { target: { value: 'ftp://files.example.com/' } });
+      await pasted;
+      await waitFor(() => expect(announcements).toHaveLength(3));
+      expect(announcements[2]).toContain('this URL starts with "ftp:"');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(announcements).toHaveLength(3);
+    } finally {
+      observer.disconnect();
+    }
+  });
+
+  it('shows what curl will be given when the URL parser rewrote it', async () => {
+    await generatorWithToken();
+    await enterEndpoint('https://bücher.example/a\\b');
+    const note = await screen.findByTestId('attack-endpoint-note');
+    // RFC 3492 punycode of "bücher"; the WHATWG URL parser reads "\\" as "/" in an http(s) path.
+    expect(note.textContent).toBe('curl will be given https://xn--bcher-kva.example/a/b');
+    expect(screen.getByTestId('attack-endpoint-said').textContent).toContain(
+      'curl will be given https://xn--bcher-kva.example/a/b',
+    );
+    expect((await screen.findByTestId('attack-script')).textContent).toContain(
+      `url='https://xn--bcher-kva.example/a/b'`,
+    );
+    // A URL used as typed (but for the case of its host, and the "/" of an empty path): no note.
+    await enterEndpoint('https://API.example.com');
+    await waitFor(() => expect(screen.queryByTestId('attack-endpoint-note')).toBeNull());
+  });
+
+  it('says how to run the script: saved as a file, or pasted', async () => {
+    await generatorWithToken();
+    await enterEndpoint('https://api.test/');
+    await screen.findByTestId('attack-script');
+    expect(screen.getByText(/save it as a file and run/).textContent!.replace(/\s+/g, ' ')).toContain(
+      'save it as a file and run sh attack.sh, or paste it into a terminal.',
+    );
+  });
+
+  it('warns when the signed token is not valid yet ("nbf" to come)', async () => {
+    await generatorWithToken();
+    workbench.payload = JSON.stringify({ sub: 'ada', nbf: Math.floor(Date.now() / 1000) + 7200 });
+    await enterEndpoint('https://api.test/');
+    const warning = await screen.findByTestId('attack-script-not-yet');
+    expect(warning.textContent).toMatch(/not valid for another (1 h|2 h) \(its\s+"nbf"\)/);
+    expect(warning.textContent).toContain("the script's first case fails until then");
+    expect(screen.queryByTestId('attack-script-expired')).toBeNull();
   });
 
   it('warns when the signed token has already expired', async () => {

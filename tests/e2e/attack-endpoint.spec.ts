@@ -2,9 +2,9 @@
  * The attack presets against the person's own endpoint, in the built site: an RS256 key is
  * generated, a local server's URL typed in, the script copied from the page (clipboard and shown
  * text alike) and run with sh and curl against that server, once verifying correctly and once
- * naively. The page itself never requests the endpoint.
+ * naively, then pasted into an interactive bash. The page itself never requests the endpoint.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -52,6 +52,24 @@ function runWithSh(script: string): Promise<{ code: number; stdout: string }> {
   );
 }
 
+/** The script pasted into an interactive bash, then the person's own next command. */
+function pasteIntoBash(script: string): Promise<string> {
+  const directory = mkdtempSync(join(tmpdir(), 'attack-endpoint-'));
+  return new Promise((resolve) => {
+    const child = spawn('bash', ['--norc', '--noprofile', '-i'], {
+      cwd: directory,
+      env: { PATH: '/usr/bin:/bin', HOME: directory, TERM: 'dumb' },
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.on('close', () => {
+      rmSync(directory, { recursive: true, force: true });
+      resolve(stdout);
+    });
+    child.stdin.end(`${script}\necho "script status: $?"\necho still-here\n`);
+  });
+}
+
 const resultLines = (stdout: string) => stdout.split('\n').filter((line) => /^(PASS|FAIL) /.test(line));
 
 test('Generator → Attack presets → your endpoint → copy the script → run it with sh', async ({
@@ -73,6 +91,7 @@ test('Generator → Attack presets → your endpoint → copy the script → run
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 
     await page.goto('/#tool=generator');
+    await expect(page.getByText('save it as a file and run')).toContainText('sh attack.sh');
     await page.getByTestId('gen-alg').selectOption('RS256');
     await page.getByTestId('gen-generate').click();
     const token = (await page.getByTestId('generated-token').textContent({ timeout: 30_000 }))!;
@@ -85,9 +104,25 @@ test('Generator → Attack presets → your endpoint → copy the script → run
 
     const url = `http://127.0.0.1:${endpoint.port}/api/me`;
     const field = page.getByLabel('Your endpoint');
+    const said = page.getByTestId('attack-endpoint-said');
     await field.fill('javascript:alert(1)');
     await field.press('Tab');
     await expect(page.getByTestId('attack-endpoint-status')).toContainText('A javascript: URL runs code');
+    await expect(said).toContainText('A javascript: URL runs code');
+    // Retyped key by key: the message shown follows, the live region waits for the field to be left.
+    await field.fill('');
+    await field.pressSequentially('http://127.0.0.1:0/');
+    await expect(page.getByTestId('attack-endpoint-status')).toContainText(
+      'The port "0" is not a port number',
+    );
+    await expect(said).toContainText('A javascript: URL runs code');
+    // A rewritten URL says what curl is given.
+    await field.fill(`http://127.0.0.1:${endpoint.port}/api/x/%2e%2e/me`);
+    await field.press('Tab');
+    await expect(page.getByTestId('attack-endpoint-note')).toHaveText(`curl will be given ${url}`);
+    await expect(said).toHaveText(
+      `Endpoint set: the commands and the script send the tokens to it. curl will be given ${url}`,
+    );
     await field.fill(url);
     await field.press('Tab');
     await expect(page.getByTestId('attack-endpoint-status')).toHaveText('');
@@ -111,19 +146,23 @@ test('Generator → Attack presets → your endpoint → copy the script → run
       'PASS  200  valid token, signed with your key',
       'PASS  401  "alg": "none", signature removed',
       'PASS  401  RS/HS key confusion',
-      'PASS  401  RS/HS key confusion, variant 1',
+      ...[1, 2, 3, 4, 5, 6, 7].map((number) => `PASS  401  RS/HS key confusion, variant ${number}`),
       'PASS  401  Embedded "jwk" header with an attacker key',
       'PASS  401  "kid" with a path traversal',
       'PASS  401  Expired token',
       'PASS  401  Payload changed after signing',
     ]);
     expect(correct.code).toBe(0);
-    expect(endpoint.state.seen).toEqual(Array(8).fill('GET /api/me'));
+    expect(endpoint.state.seen).toEqual(Array(14).fill('GET /api/me'));
 
     endpoint.state.mode = 'naive';
     const naive = await runWithSh(copied);
     expect(resultLines(naive.stdout)).toContain('FAIL  200  "alg": "none", signature removed: expected 401');
     expect(naive.code).toBe(1);
+    // Pasted into a terminal instead, the failing script ends its subshell, not the person's shell.
+    const pasted = await pasteIntoBash(copied);
+    expect(resultLines(pasted)).toContain('FAIL  200  "alg": "none", signature removed: expected 401');
+    expect(pasted).toContain('script status: 1\nstill-here\n');
 
     // The Generator's own curl command goes to the same endpoint.
     await page.getByText('Copy as a command').click();

@@ -1,12 +1,14 @@
 /**
  * "Copy all as a shell script", run for real: the script is written by attackScript() for a
- * token the core signed and presets the core built, then run by `sh` (dash on Debian) with curl
- * against two servers in this process. The correct one verifies with jose and the right key
- * (algorithm pinned, exp checked); the naive one accepts any token. What the servers receive is
- * compared with the tokens given to the script, so the script is checked from both ends.
+ * token the core signed and presets the core built, then run by `sh` (dash on Debian), bash and
+ * zsh with curl against servers in this process, and pasted into interactive bash and zsh. The
+ * correct server verifies with jose and the right key (algorithm pinned, exp checked); the naive
+ * one accepts any token; the key-text ones verify HS256 with their public key's PEM text, as a
+ * server that lets the token choose the algorithm does. What the servers receive is compared
+ * with the tokens given to the script, so the script is checked from both ends.
  */
-import { execFile } from 'node:child_process';
-import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { createHmac, generateKeyPairSync, randomBytes, verify as nodeVerify } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -79,23 +81,69 @@ const correctVerdict =
 /** A naive server: anything that looks like a token is let in, "alg": "none" included. */
 const naiveVerdict: Verdict = async (token) => (token.split('.').length === 3 ? 200 : 401);
 
-/** Runs a script with sh in a fresh directory; resolves with its exit code and output. */
-async function runScript(script: string) {
+/** Whether a program is installed (zsh is not on every machine). */
+const installed = (name: string) => {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`]);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const hasZsh = installed('zsh');
+
+/**
+ * Runs a script in a fresh directory, its HOME too: saved as a file and run by `shell`, or with
+ * `paste`, given on standard input to an interactive shell (no startup files) followed by two
+ * commands of the person's: one for the script's status, then `echo still-here`.
+ */
+async function runScript(script: string, shell = 'sh', paste = false) {
   const directory = mkdtempSync(join(tmpdir(), 'attack-script-'));
   const file = join(directory, 'attack.sh');
   writeFileSync(file, script);
-  const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-    execFile(
-      'sh',
-      [file],
-      { cwd: directory, env: { PATH: '/usr/bin:/bin' }, timeout: 60_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    ),
-  );
-  const files = readdirSync(directory).filter((name) => name !== 'attack.sh');
+  const interactive = shell === 'zsh' ? ['-f', '-i'] : ['--norc', '--noprofile', '-i'];
+  const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(shell, paste ? interactive : [file], {
+      cwd: directory,
+      env: { PATH: '/usr/bin:/bin', HOME: directory, TERM: 'dumb' },
+      timeout: 60_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(paste ? `${script}\necho "script status: $?"\necho still-here\n` : '');
+  });
+  const files = readdirSync(directory).filter((name) => name !== 'attack.sh' && !name.startsWith('.'));
   rmSync(directory, { recursive: true, force: true });
   return { ...run, files, lines: run.stdout.split('\n').filter((line) => /^(PASS|FAIL) /.test(line)) };
+}
+
+/**
+ * Pastes a script into zsh on a terminal as a terminal does (bracketed paste: the whole text at
+ * once, then Enter), through util-linux `script`; then the person types two commands and exit.
+ * Returns what the terminal showed, escape sequences removed.
+ */
+async function pasteIntoZshTerminal(script: string) {
+  const directory = mkdtempSync(join(tmpdir(), 'attack-paste-'));
+  const typed = `\x1b[200~${script}\x1b[201~\recho "script status: $?"\recho still-here\rexit\r`;
+  const shown = await new Promise<string>((resolve) => {
+    const child = spawn('script', ['-qec', 'zsh -f -i', '/dev/null'], {
+      cwd: directory,
+      env: { PATH: '/usr/bin:/bin', HOME: directory, TERM: 'xterm' },
+      timeout: 60_000,
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('close', () => resolve(out));
+    child.stdin.end(typed);
+  });
+  const files = readdirSync(directory).filter((name) => !name.startsWith('.'));
+  rmSync(directory, { recursive: true, force: true });
+  // eslint-disable-next-line no-control-regex
+  const text = shown.replace(/\x1b\[[0-9;?]*[a-zA-Z]|\x1b[=>]|\r/g, '');
+  return { text, files, results: text.match(/^(?:PASS|FAIL) {2}(?:\d{3}|no response) {2}.*$/gm) ?? [] };
 }
 
 const now = Math.floor(Date.now() / 1000);
@@ -127,11 +175,11 @@ describe('the attack script, run with sh and curl against real servers', () => {
   it('against a correct server: every case passes and the script exits 0', async () => {
     server.verdict = correctVerdict(rsa.publicKey, 'RS256');
     server.seen.length = 0;
-    // Every preset can be built with an RSA key: six presets, and the key confusion's variant.
+    // Every preset can be built with an RSA key: six presets, and the key confusion's variants.
     expect(input.cases.map((entry) => entry.title)).toEqual([
       '"alg": "none", signature removed',
       'RS/HS key confusion',
-      'RS/HS key confusion, variant 1',
+      ...[1, 2, 3, 4, 5, 6, 7].map((number) => `RS/HS key confusion, variant ${number}`),
       'Embedded "jwk" header with an attacker key',
       '"kid" with a path traversal',
       'Expired token',
@@ -144,7 +192,7 @@ describe('the attack script, run with sh and curl against real servers', () => {
       'PASS  200  valid token, signed with your key',
       ...input.cases.map((entry) => `PASS  401  ${entry.title}`),
     ]);
-    expect(run.stdout).toContain('All 8 cases passed.');
+    expect(run.stdout).toContain('All 14 cases passed.');
     expect(run.code).toBe(0);
     // The server got each token once, in order, at the URL given, as a Bearer token.
     expect(server.seen).toEqual(
@@ -160,8 +208,8 @@ describe('the attack script, run with sh and curl against real servers', () => {
     const run = await runScript(attackScript(input));
     expect(run.lines[0]).toBe('PASS  200  valid token, signed with your key');
     expect(run.lines).toContain('FAIL  200  "alg": "none", signature removed: expected 401');
-    expect(run.lines.filter((line) => line.startsWith('FAIL'))).toHaveLength(7);
-    expect(run.stdout).toContain('7 of 8 cases failed.');
+    expect(run.lines.filter((line) => line.startsWith('FAIL'))).toHaveLength(13);
+    expect(run.stdout).toContain('13 of 14 cases failed.');
     expect(run.code).toBe(1);
   });
 
@@ -169,7 +217,7 @@ describe('the attack script, run with sh and curl against real servers', () => {
     const strict = correctVerdict(rsa.publicKey, 'RS256');
     server.verdict = async (token) => ((await strict(token)) === 401 ? 403 : 200);
     const exact = await runScript(attackScript(input));
-    expect(exact.lines.filter((line) => line.startsWith('FAIL  403'))).toHaveLength(7);
+    expect(exact.lines.filter((line) => line.startsWith('FAIL  403'))).toHaveLength(13);
     expect(exact.code).toBe(1);
     const any = await runScript(attackScript({ ...input, expectRejected: '4xx' }));
     expect(any.lines.every((line) => line.startsWith('PASS'))).toBe(true);
@@ -192,23 +240,174 @@ describe('the attack script, run with sh and curl against real servers', () => {
     const gone = await startServer(naiveVerdict);
     await gone.close();
     const run = await runScript(attackScript({ ...input, url: gone.url }));
-    expect(run.lines).toHaveLength(8);
+    expect(run.lines).toHaveLength(14);
     expect(run.lines.every((line) => line.startsWith('FAIL  no response  '))).toBe(true);
     expect(run.code).toBe(1);
   });
 
-  it("says what it does in a comment header, and names the valid token's expiry", () => {
+  it("says what it does in a header no shell runs, and names the valid token's expiry", () => {
     const script = attackScript(input);
-    const header = script.split('\n\n')[0]!;
-    expect(header.startsWith('#!/bin/sh\n')).toBe(true);
-    expect(header).toContain(`Sends 8 real tokens to ${server.url} with curl`);
+    const lines = script.split('\n');
+    // A quoted here-document: nothing in it is expanded or run, pasted or not (POSIX 2.7.4).
+    expect(lines[0]).toBe(": <<'ABOUT'");
+    const header = lines.slice(1, lines.indexOf('ABOUT')).join('\n');
+    expect(header).toContain(`Sends 14 real tokens to ${server.url} with curl`);
     expect(header).toContain('must get 200');
     expect(header).toContain('must get 401 (RFC 6750 section 3.1: invalid_token)');
     expect(header).toContain(
       `The valid token expires at ${new Date(payload.exp * 1000).toISOString().slice(0, 19)}Z (its "exp")`,
     );
-    // Every line of the header is a comment.
-    expect(header.split('\n').every((line) => line.startsWith('#'))).toBe(true);
+    expect(header).toContain('Save it as attack.sh and run: sh attack.sh');
+    // Each variant says when it is the one to try.
+    expect(header).toContain(
+      'RS/HS key confusion, variant 2: If the server holds its key as PKCS#1 ("BEGIN RSA PUBLIC KEY"), in a .pem file.',
+    );
+    // The rest is one subshell, whose exit leaves only it: the script's last line closes it.
+    expect(lines[lines.indexOf('ABOUT') + 1]).toBe('(');
+    expect(lines.at(-2)).toBe(')');
+    // Nothing an interactive zsh would read as code or history: no "#" line, no "!" unquoted.
+    expect(lines.filter((line) => line.trimStart().startsWith('#'))).toEqual([]);
+    expect(lines.slice(lines.indexOf('ABOUT')).filter((line) => line.includes('!'))).toEqual([]);
+  });
+
+  it('names a passed "exp" and a future "nbf" in its header: the valid case fails then', async () => {
+    const late = await sign(header, { sub: 'user-1', nbf: now + 3600, exp: now + 7200 }, privatePem);
+    const early = attackScript({ ...input, validToken: late, now });
+    const iso = (seconds: number) => `${new Date(seconds * 1000).toISOString().slice(0, 19)}Z`;
+    expect(early).toContain(
+      `The valid token is not valid before ${iso(now + 3600)} (its "nbf"), so its case fails until then.`,
+    );
+    // Two hours on, "nbf" has come and "exp" is gone.
+    const after = attackScript({ ...input, validToken: late, now: now + 7200 });
+    expect(after).not.toContain('"nbf"');
+    expect(after).toContain(`The valid token expired at ${iso(now + 7200)} (its "exp"), so its case fails`);
+    // And a correct server does refuse it now: the warning is true.
+    const run = await runScript(early);
+    expect(run.lines[0]).toBe('FAIL  401  valid token, signed with your key: expected 200');
+  });
+});
+
+describe('the attack script in every shell, saved or pasted', () => {
+  let server: TestServer;
+  let script: string;
+
+  beforeAll(async () => {
+    server = await startServer(naiveVerdict);
+    const validToken = await sign(header, payload, privatePem);
+    const { cases } = await collectAttackCases(attackPresets, () => ({
+      header,
+      payload,
+      signingKey: privatePem,
+      publicKey: publicPem,
+    }));
+    script = attackScript({ url: server.url, validToken, cases });
+  });
+  afterAll(() => server.close());
+
+  const correctLines = () => [
+    'PASS  200  valid token, signed with your key',
+    ...script
+      .split('\n')
+      .filter((line) => line.startsWith('check 401 '))
+      .map((line) => `PASS  401  ${/^check 401 '([^']*)'/.exec(line)![1]}`),
+  ];
+
+  // "status" is read-only in zsh: a script that stored curl's answer in it printed only
+  // "check:1: read-only variable: status".
+  for (const shell of ['sh', 'bash', ...(hasZsh ? ['zsh'] : [])])
+    it(`saved as a file and run by ${shell}: every case, and the exit status`, async () => {
+      server.verdict = correctVerdict(rsa.publicKey, 'RS256');
+      const good = await runScript(script, shell);
+      expect(good.stderr).toBe('');
+      expect(good.lines).toEqual(correctLines());
+      expect(good.code).toBe(0);
+      server.verdict = naiveVerdict;
+      const bad = await runScript(script, shell);
+      expect(bad.lines.filter((line) => line.startsWith('FAIL'))).toHaveLength(13);
+      expect(bad.code).toBe(1);
+    });
+
+  for (const shell of ['bash', ...(hasZsh ? ['zsh'] : [])])
+    it(`pasted into an interactive ${shell}: a failed case does not end the person's shell`, async () => {
+      server.verdict = naiveVerdict;
+      const run = await runScript(script, shell, true);
+      expect(run.lines).toHaveLength(14);
+      expect(run.stdout).toContain('13 of 14 cases failed.');
+      // The script's "exit 1" left its subshell, whose status the person's shell now has.
+      expect(run.stdout).toContain('script status: 1\nstill-here\n');
+      expect(run.stderr).not.toMatch(/read-only|command not found|parse error|event not found/);
+    });
+
+  it.skipIf(!hasZsh || !installed('script'))(
+    "pasted into zsh on a terminal (macOS's shell, bracketed paste): it runs, and the terminal stays",
+    async () => {
+      server.verdict = correctVerdict(rsa.publicKey, 'RS256');
+      const pasted = await pasteIntoZshTerminal(script);
+      expect(pasted.text).not.toMatch(/event not found|command not found|parse error/);
+      expect(pasted.results).toEqual(correctLines());
+      expect(pasted.text).toMatch(/script status: 0\n/);
+      expect(pasted.text).toMatch(/\nstill-here\n/);
+    },
+  );
+});
+
+describe('the key confusion against servers that hold their public key as other text', () => {
+  // Each server is naive the old way: HS256 is verified with its key's PEM text as the secret
+  // (jsonwebtoken before 9, CVE-2015-9235), RS256 with the key; exp is checked. Each text is
+  // written by Node (OpenSSL), not by the code under test.
+  const spki = publicPem;
+  const pkcs1 = rsa.publicKey.export({ type: 'pkcs1', format: 'pem' }) as string;
+  const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+  const keyTextVerdict =
+    (keyText: string): Verdict =>
+    async (token) => {
+      const [h, p, s] = token.split('.') as [string, string, string];
+      const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
+      if (typeof claims.exp === 'number' && claims.exp <= Math.floor(Date.now() / 1000)) return 401;
+      const { alg } = JSON.parse(Buffer.from(h, 'base64url').toString());
+      const input = Buffer.from(`${h}.${p}`);
+      const good =
+        alg === 'HS256'
+          ? createHmac('sha256', keyText).update(input).digest('base64url') === s
+          : alg === 'RS256' && nodeVerify('sha256', input, rsa.publicKey, Buffer.from(s, 'base64url'));
+      return good ? 200 : 401;
+    };
+
+  it('fails exactly the variant made for the key text the server holds, PKCS#1 and CRLF included', async () => {
+    const server = await startServer(naiveVerdict);
+    try {
+      const validToken = await sign(header, payload, privatePem);
+      const { cases } = await collectAttackCases(attackPresets, () => ({
+        header,
+        payload,
+        signingKey: privatePem,
+        publicKey: publicPem,
+      }));
+      const script = attackScript({ url: server.url, validToken, cases });
+      for (const [keyText, caught] of [
+        [spki, 'RS/HS key confusion'],
+        [spki.trimEnd(), 'RS/HS key confusion, variant 1'],
+        [pkcs1, 'RS/HS key confusion, variant 2'],
+        [pkcs1.trimEnd(), 'RS/HS key confusion, variant 3'],
+        [crlf(spki), 'RS/HS key confusion, variant 4'],
+        [crlf(spki).trimEnd(), 'RS/HS key confusion, variant 5'],
+        [crlf(pkcs1), 'RS/HS key confusion, variant 6'],
+        [crlf(pkcs1).trimEnd(), 'RS/HS key confusion, variant 7'],
+      ] as const) {
+        server.verdict = keyTextVerdict(keyText);
+        const run = await runScript(script);
+        expect(run.lines[0], JSON.stringify(keyText.slice(0, 30))).toBe(
+          'PASS  200  valid token, signed with your key',
+        );
+        expect(
+          run.lines.filter((line) => line.startsWith('FAIL')),
+          JSON.stringify(keyText.slice(-30)),
+        ).toEqual([`FAIL  200  ${caught}: expected 401`]);
+        expect(run.code).toBe(1);
+      }
+    } finally {
+      await server.close();
+    }
   });
 });
 
@@ -233,7 +432,7 @@ describe('the attack script with an HMAC secret', () => {
     try {
       const script = attackScript({ url: server.url, validToken, cases, leftOut });
       expect(script).toContain(
-        "# Left out: RS/HS key confusion: Paste or generate the server's RSA public key first.",
+        "\nLeft out: RS/HS key confusion: Paste or generate the server's RSA public key first.\n",
       );
       const run = await runScript(script);
       expect(run.lines).toHaveLength(6);
@@ -259,33 +458,50 @@ describe('the attack script with an HMAC secret', () => {
 });
 
 describe('hostile text in the script is quoted: the shell runs nothing of it', () => {
-  it('a URL, titles, reasons and tokens with quotes, $(…), backticks and line breaks', async () => {
+  it('a URL, titles, reasons and tokens with quotes, $(…), backticks, "!" and line breaks', async () => {
     const server = await startServer(async () => 401);
     try {
       const base = server.url.replace('/api/resource', '');
-      // Each of these, were the shell to read it as code, would make a file in its directory.
+      // Each of these, were the shell to read it as code, would make a file in its directory;
+      // "!" would be history to an interactive shell (zsh drops the whole paste on a bad one).
       const path =
-        "/it's/$(touch$IFS'pwned1')/;touch$IFS'pwned2'?q=$(touch${IFS}pwned3)&r=`touch${IFS}pwned4`";
+        "/it's/!x/$(touch$IFS'pwned1')/;touch$IFS'pwned2'?q=$(touch${IFS}pwned3)&r=`touch${IFS}pwned4`!!";
       // The URL as the endpoint field passes it on: checked, and still the same text.
       expect(checkEndpoint(`${base}${path}`)).toEqual({ status: 'ok', url: `${base}${path}`, warnings: [] });
-      const token = 'a\'$(touch pwned5)\'`touch pwned6`"$(touch pwned7)"';
+      const token = 'a\'$(touch pwned5)\'`touch pwned6`"$(touch pwned7)"!x';
       const script = attackScript({
         url: `${base}${path}`,
         validToken: "v'$(touch pwned8)'",
-        cases: [{ title: "it's\ntouch pwned9 # $(touch pwned10)", token, when: 'next\ntouch pwned11' }],
+        cases: [
+          { title: "it's\ntouch pwned9 # $(touch pwned10)", token, when: 'next\nABOUT\ntouch pwned11' },
+        ],
         leftOut: [{ title: 'x\r\ntouch pwned12', reason: 'because\n`touch pwned13`\u2028touch pwned14' }],
       });
-      const run = await runScript(script);
-      expect(run.files).toEqual([]);
-      expect(run.lines).toEqual([
-        'FAIL  401  valid token, signed with your key: expected 200',
-        "PASS  401  it's\ntouch pwned9 # $(touch pwned10)".split('\n')[0]!,
-      ]);
-      // curl sent both tokens exactly, to the path exactly as written.
-      expect(server.seen).toEqual([
-        { path, authorization: "Bearer v'$(touch pwned8)'" },
-        { path, authorization: `Bearer ${token}` },
-      ]);
+      const runs = [
+        ...['sh', 'bash', ...(hasZsh ? ['zsh'] : [])].map((shell) => () => runScript(script, shell)),
+        ...['bash', ...(hasZsh ? ['zsh'] : [])].map((shell) => () => runScript(script, shell, true)),
+      ];
+      for (const [index, run] of runs.entries()) {
+        server.seen.length = 0;
+        const { files, lines } = await run();
+        expect(files, `run ${index}`).toEqual([]);
+        expect(lines, `run ${index}`).toEqual([
+          'FAIL  401  valid token, signed with your key: expected 200',
+          "PASS  401  it's\ntouch pwned9 # $(touch pwned10)".split('\n')[0]!,
+        ]);
+        // curl sent both tokens exactly, to the path exactly as written.
+        expect(server.seen, `run ${index}`).toEqual([
+          { path, authorization: "Bearer v'$(touch pwned8)'" },
+          { path, authorization: `Bearer ${token}` },
+        ]);
+      }
+      if (hasZsh && installed('script')) {
+        server.seen.length = 0;
+        const pasted = await pasteIntoZshTerminal(script);
+        expect(pasted.files).toEqual([]);
+        expect(pasted.results).toHaveLength(2);
+        expect(server.seen).toHaveLength(2);
+      }
     } finally {
       await server.close();
     }
@@ -375,7 +591,79 @@ describe('the endpoint field: http(s) only, each refusal with its reason', () =>
       status: 'ok',
       url: 'https://xn--bcher-kva.example/%C3%A4',
       warnings: [],
+      note: 'curl will be given https://xn--bcher-kva.example/%C3%A4',
     });
+  });
+
+  it('says what curl will be given when the URL parser rewrote the URL, and only then', () => {
+    // The WHATWG URL Standard's rewrites; the punycode is RFC 3492's (checked with punycode.js).
+    for (const [typed, given] of [
+      ['https://api.example.com/a\\b', 'https://api.example.com/a/b'],
+      ['https://api.example.com/%2e%2e/x', 'https://api.example.com/x'],
+      ['https://api.example.com/v1/./../v2', 'https://api.example.com/v2'],
+      ['https://api.example.com:443/x', 'https://api.example.com/x'],
+      ['http://localhost:80/x', 'http://localhost/x'],
+      ['https://bücher.example/', 'https://xn--bcher-kva.example/'],
+      // A Cyrillic "а" (U+0430) in front of "pple": a homograph, visible only as punycode.
+      ['https://\u0430pple.com/login', 'https://xn--pple-43d.com/login'],
+      ['https://0x7f.1/', 'https://127.0.0.1/'],
+    ])
+      expect(checkEndpoint(typed!), typed).toEqual({
+        status: 'ok',
+        url: given,
+        warnings: [],
+        note: `curl will be given ${given}`,
+      });
+    // The case of the scheme and host, and the "/" of an empty path, are not worth a word.
+    for (const typed of [
+      'HTTPS://API.Example.COM/V1',
+      'https://api.example.com',
+      'https://api.example.com?q=1',
+      'https://api.example.com/a%2fb/',
+      'http://[::1]:8080',
+    ])
+      expect(checkEndpoint(typed), typed).not.toHaveProperty('note');
+  });
+
+  it('refuses port 0 as it refuses 65536: a port is 1 to 65535', () => {
+    const portReason = (port: string) =>
+      `The port "${port}" is not a port number: it is 1 to 65535, as in https://api.example.com:8443/.`;
+    expect(reasonOf('http://127.0.0.1:0/')).toBe(portReason('0'));
+    expect(reasonOf('https://api.example.com:000/x')).toBe(portReason('000'));
+    expect(reasonOf('http://[::1]:0')).toBe(portReason('0'));
+    expect(reasonOf('http://127.0.0.1:65536/')).toBe(portReason('65536'));
+    expect(checkEndpoint('http://127.0.0.1:1/')).toMatchObject({ status: 'ok', url: 'http://127.0.0.1:1/' });
+    expect(checkEndpoint('http://127.0.0.1:65535/')).toMatchObject({ status: 'ok' });
+  });
+
+  it('a scheme in fullwidth letters is named as such, not given another https:// in front', () => {
+    // NFKC (UAX #15) folds the fullwidth forms U+FF01–FF5E to ASCII.
+    expect(reasonOf('\uff48\uff54\uff54\uff50://example.com/')).toBe(
+      'The scheme is written in fullwidth letters ("\uff48\uff54\uff54\uff50://"): type it in plain letters, as in http://example.com/.',
+    );
+    expect(reasonOf('\uff28\uff34\uff34\uff30\uff33\uff1a\uff0f\uff0fapi.example.com/x')).toBe(
+      'The scheme is written in fullwidth letters ("\uff28\uff34\uff34\uff30\uff33\uff1a\uff0f\uff0f"): type it in plain letters, as in https://api.example.com/x.',
+    );
+    expect(reasonOf('\uff46\uff54\uff50://files.example.com/')).toContain('this URL starts with "ftp:"');
+    // Something copied with the URL before its scheme: named, and no second scheme suggested.
+    for (const [text, extra] of [
+      ['"https://api.example.com/"', '"'],
+      ['<https://api.example.com/>', '<'],
+      ['1http://x/', '1'],
+    ])
+      expect(reasonOf(text!), text).toMatch(
+        new RegExp(
+          `^The URL has "${extra}" before its scheme: remove it, so that the URL starts with https?://\\.$`,
+        ),
+      );
+    expect(reasonOf('://api.example.com/')).toBe(
+      'The URL has nothing where its scheme should be: start it with https:// (or http:// for a server on your own machine).',
+    );
+    expect(reasonOf('h-t-t-p-s!://x/')).toMatch(/^The URL has "h-t-t-p-s!" where its scheme should be/);
+    // "://" only later, in the query: the scheme is missing, and https:// is suggested as before.
+    expect(reasonOf('api.example.com/login?next=https://x')).toContain(
+      'as in https://api.example.com/login?next=https://x.',
+    );
   });
 
   it('warns about credentials in the URL and about http:// beyond this machine', () => {

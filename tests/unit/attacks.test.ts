@@ -1,4 +1,4 @@
-import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { createHmac, createPublicKey, generateKeyPairSync, verify as nodeVerify } from 'node:crypto';
 import { EmbeddedJWK, compactVerify, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { attackPresets } from '../../src/core/attacks/index';
@@ -69,7 +69,6 @@ describe('attack presets', () => {
     );
     // The variant for a server that trims its key: the same bytes without the newline.
     expect(result.note).toContain('final newline included');
-    expect(result.variants).toHaveLength(1);
     const variant = result.variants![0]!;
     const trimmed = pemFile.slice(0, -1);
     expect(variant.attackerKey).toBe(trimmed);
@@ -80,6 +79,47 @@ describe('attack presets', () => {
       createHmac('sha256', Buffer.from(trimmed, 'utf8')).update(`${vh}.${vp}`).digest('base64url'),
     );
     expect(vs).not.toBe(s);
+  });
+
+  it('RS/HS confusion: a variant for each text a server may hold the key as, PKCS#1 and CRLF too', async () => {
+    // The key texts are written by Node (OpenSSL), not by the code under test: SPKI and PKCS#1
+    // ("BEGIN RSA PUBLIC KEY", RFC 8017 A.1.1) PEM files, each also trimmed and with CRLF ends.
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const spki = publicKey.export({ type: 'spki', format: 'pem' }) as string;
+    const pkcs1 = publicKey.export({ type: 'pkcs1', format: 'pem' }) as string;
+    expect(pkcs1.startsWith('-----BEGIN RSA PUBLIC KEY-----\n')).toBe(true);
+    const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+    const expected = [
+      [/trims/, spki.trimEnd()],
+      [/PKCS#1 \("BEGIN RSA PUBLIC KEY"\), in a \.pem file/, pkcs1],
+      [/PKCS#1 and trims/, pkcs1.trimEnd()],
+      [/Windows line ends \(CRLF\)$/, crlf(spki)],
+      [/Windows line ends and the server trims/, crlf(spki).trimEnd()],
+      [/PKCS#1 with Windows line ends$/, crlf(pkcs1)],
+      [/PKCS#1 with Windows line ends and trims/, crlf(pkcs1).trimEnd()],
+    ] as const;
+    // The key may be given in any form: the texts are the same.
+    for (const given of [spki, pkcs1, JSON.stringify(publicKey.export({ format: 'jwk' }))]) {
+      const result = await preset('key-confusion').build({ header, payload, publicKey: given });
+      const [h, p] = result.token.split('.');
+      expect(result.attackerKey).toBe(spki);
+      expect(result.variants!.map((variant) => variant.attackerKey)).toEqual(
+        expected.map(([, text]) => text),
+      );
+      const signatures = new Set([result.token.split('.')[2]]);
+      result.variants!.forEach((variant, index) => {
+        const [, key] = expected[index]!;
+        expect(variant.when).toMatch(expected[index]![0]);
+        const [vh, vp, vs] = variant.token.split('.');
+        expect(`${vh}.${vp}`).toBe(`${h}.${p}`);
+        expect(vs).toBe(
+          createHmac('sha256', Buffer.from(key, 'utf8')).update(`${vh}.${vp}`).digest('base64url'),
+        );
+        signatures.add(vs);
+      });
+      // Eight different keys, eight different tokens.
+      expect(signatures.size).toBe(8);
+    }
   });
 
   it('embedded jwk: the token verifies only with the key it carries itself', async () => {
@@ -112,6 +152,53 @@ describe('attack presets', () => {
     expect(stale.exp).toBe(now - 3600);
     expect((await verify(token, pair.verificationKey)).status).toBe('expired');
     await expect(preset('expired').build({ header, payload })).rejects.toThrow(/signing key/);
+  });
+
+  it('payload changed after signing: always changed, even when it already grants admin', async () => {
+    // Key pairs made by node:crypto; each signature is checked with node:crypto too.
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const ed = generateKeyPairSync('ed25519');
+    const pem = (key: typeof rsa.privateKey) => key.export({ type: 'pkcs8', format: 'pem' }) as string;
+    const keys = [
+      { alg: 'HS256', signingKey: 'a-secret-that-is-32-bytes-long!!', check: 'hmac' },
+      { alg: 'RS256', signingKey: pem(rsa.privateKey), check: rsa.publicKey },
+      { alg: 'EdDSA', signingKey: pem(ed.privateKey), check: ed.publicKey },
+    ] as const;
+    const verifies = (check: (typeof keys)[number]['check'], input: string, signature: string) =>
+      check === 'hmac'
+        ? createHmac('sha256', keys[0].signingKey).update(input).digest('base64url') === signature
+        : nodeVerify(
+            check.asymmetricKeyType === 'rsa' ? 'sha256' : null,
+            Buffer.from(input),
+            check,
+            Buffer.from(signature, 'base64url'),
+          );
+    const payloads = [
+      { sub: 'user-1', role: 'reader' },
+      { sub: 'admin', admin: true },
+      { admin: true, sub: 'admin' },
+      { iat: 1, admin: true, exp: 2, sub: 'admin', role: 'owner' },
+      { sub: 'admin' },
+      { admin: true },
+    ];
+    for (const { alg, signingKey, check } of keys)
+      for (const claims of payloads) {
+        const name = `${alg} ${JSON.stringify(claims)}`;
+        const { token, payload: shown } = await preset('tampered-payload').build({
+          header: { alg },
+          payload: claims,
+          signingKey,
+        });
+        const [h, p, s] = token.split('.');
+        // The signature is the real one over the real payload…
+        const signedPayload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+        expect(verifies(check, `${h}.${signedPayload}`, s!), name).toBe(true);
+        // …and the payload sent is another one, granting admin, which it does not match.
+        expect(p, name).not.toBe(signedPayload);
+        expect(verifies(check, `${h}.${p}`, s!), name).toBe(false);
+        expect(decodePart(p!), name).toEqual(shown);
+        expect(shown, name).toMatchObject({ admin: true, sub: expect.stringMatching(/^(admin|root)$/) });
+      }
   });
 
   it('payload changed after signing: the old signature no longer matches', async () => {

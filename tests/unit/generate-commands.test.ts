@@ -26,7 +26,7 @@ describe('"Copy as" commands', () => {
     });
     expect(hmac).toEqual({
       ok: true,
-      command: `jwt encode --alg HS256 --kid 'k1' --no-iat --secret 's3cr'\\''et' '{"sub":"ada"}'`,
+      command: `jwt encode --alg HS256 --kid='k1' --no-iat --secret 's3cr'\\''et' '{"sub":"ada"}'`,
       note: '',
     });
     const bytes = jwtCliCommand({
@@ -64,6 +64,32 @@ describe('"Copy as" commands', () => {
       expect(result.ok, alg).toBe(true);
       expect(result.ok && result.command.split(' ').slice(0, 4).join(' ')).toBe(`jwt encode --alg ${cliAlg}`);
     }
+  });
+
+  // jwt-cli's option parser (clap, src/cli_config.rs) gives no option allow_hyphen_values: a value
+  // that starts with "-" as a separate argument is taken for an option, and the command refused.
+  it('gives jwt-cli no separate value that starts with "-": the kid joined by "=", the secret in base64', () => {
+    const secret = '-a-secret-that-starts-with-a-hyphen!';
+    const result = jwtCliCommand({
+      header: { alg: 'HS256', kid: '-k1' },
+      payload: { sub: 'a' },
+      key: secret,
+    });
+    if (!result.ok) throw new Error(result.reason);
+    const script = `jwt() { for a in "$@"; do printf '%s\\0' "$a"; done; }; ${result.command}`;
+    const args = execFileSync('sh', ['-c', script]).toString('utf8').split('\0').slice(0, -1);
+    expect(args).toEqual([
+      'encode',
+      '--alg',
+      'HS256',
+      '--kid=-k1',
+      '--no-iat',
+      '--secret',
+      `b64:${Buffer.from(secret, 'utf8').toString('base64')}`,
+      '{"sub":"a"}',
+    ]);
+    expect(result.note).toContain('The secret is given as its UTF-8 bytes in base64');
+    expect(result.note).toContain('starts with "-" as an option');
   });
 
   it('says plainly that jwt-cli has no such algorithm instead of printing a command it cannot run', () => {

@@ -3,7 +3,9 @@
  * controls, zero-width and tag characters) or change (a tab, a carriage return). The command must
  * read as what it does, and still give jwt-cli the kid's exact bytes. It is run through a real
  * shell (dash) with `jwt` replaced by a function that prints its arguments byte for byte, and the
- * --kid argument is compared with Node's UTF-8 encoding of the kid.
+ * --kid argument is compared with Node's UTF-8 encoding of the kid. The kid is joined to its
+ * option ("--kid=…"): jwt-cli's option parser, clap, takes a separate argument that starts with
+ * "-" for an option and refuses the command (src/cli_config.rs gives --kid no allow_hyphen_values).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -33,8 +35,12 @@ function commandFor(kid: string) {
   const result = jwtCliCommand({ header: { alg: 'HS256', kid }, payload: { sub: 'a' }, key: 'plain-secret' });
   if (!result.ok) throw new Error(result.reason);
   const args = argumentsOf(result.command);
-  const kidArgument = args[args.findIndex((arg) => arg.toString() === '--kid') + 1]!;
-  return { ...result, kidArgument };
+  const kidOption = Buffer.from('--kid=');
+  // One argument holds the option and its value; no other argument names --kid.
+  const joined = args.filter((arg) => arg.subarray(0, 5).toString() === '--kid' || arg.toString() === '-k');
+  expect(joined).toHaveLength(1);
+  expect(joined[0]!.subarray(0, kidOption.length).equals(kidOption)).toBe(true);
+  return { ...result, args, kidArgument: joined[0]!.subarray(kidOption.length) };
 }
 
 // Characters that show nothing or reorder the text around them (Unicode general category Cf),
@@ -66,7 +72,7 @@ describe('jwt-cli command: a kid with invisible or control characters', () => {
     const { note, command } = commandFor('a\u202eb\u200bc');
     expect(note).toContain('U+202E right-to-left override, U+200B zero-width space');
     // U+202E is E2 80 AE in UTF-8 (RFC 3629), 342 200 256 in octal.
-    expect(command).toContain(`--kid 'a'"$(printf '\\342\\200\\256')"'b'"$(printf '\\342\\200\\213')"'c'`);
+    expect(command).toContain(`--kid='a'"$(printf '\\342\\200\\256')"'b'"$(printf '\\342\\200\\213')"'c'`);
   });
 
   it('keeps a line feed inside the quotes (the shell keeps it there) and says so', () => {
@@ -77,8 +83,25 @@ describe('jwt-cli command: a kid with invisible or control characters', () => {
 
   it('leaves a printable kid as it was', () => {
     const { command, note } = commandFor("it's-key-1");
-    expect(command).toContain(`--kid 'it'\\''s-key-1' --no-iat`);
+    expect(command).toContain(`--kid='it'\\''s-key-1' --no-iat`);
     expect(note).toBe('');
+  });
+
+  it('joins a kid that starts with "-" to its option, so it is not read as one', () => {
+    for (const kid of ['-x', '--no-iat', '-', '--', '-k\u202eevil']) {
+      const { args, kidArgument } = commandFor(kid);
+      expect(kidArgument.equals(Buffer.from(kid, 'utf8')), JSON.stringify(kid)).toBe(true);
+      // Every other argument is the one jwt-cli expects: the kid took no option's place.
+      expect(args.map((arg) => arg.toString()).filter((arg) => !arg.startsWith('--kid='))).toEqual([
+        'encode',
+        '--alg',
+        'HS256',
+        '--no-iat',
+        '--secret',
+        'plain-secret',
+        '{"sub":"a"}',
+      ]);
+    }
   });
 
   it('says plainly when no command line can carry the kid', () => {

@@ -2,6 +2,17 @@ import { base64url } from 'jose';
 import { sign } from '../jws/sign';
 import type { AttackPreset } from './types';
 
+/**
+ * The claims the tampered payload grants, tried in turn: the first that changes the signed bytes
+ * is used. A payload that already holds `sub: "admin", admin: true` (in any order: the spread
+ * keeps its order) is not changed by the first, and a token sent unchanged would make a correct
+ * server "fail"; its "sub" is then "admin", so "root" always changes it.
+ */
+const escalations = [
+  { sub: 'admin', admin: true },
+  { sub: 'root', admin: true },
+];
+
 export const tamperedPayload: AttackPreset = {
   id: 'tampered-payload',
   title: 'Payload changed after signing',
@@ -12,14 +23,16 @@ export const tamperedPayload: AttackPreset = {
   needs: 'signingKey',
   async build({ header, payload, signingKey, secretEncoding }) {
     if (!signingKey) throw new Error('Add a signing key first: the token is signed, then changed.');
-    const [encodedHeader, , signature] = (await sign(header, payload, signingKey, { secretEncoding })).split(
-      '.',
-    );
-    const changed = { ...payload, sub: 'admin', admin: true };
-    return {
-      token: `${encodedHeader}.${base64url.encode(JSON.stringify(changed))}.${signature}`,
-      header,
-      payload: changed,
-    };
+    const [encodedHeader, signedPayload, signature] = (
+      await sign(header, payload, signingKey, { secretEncoding })
+    ).split('.');
+    // Compared as the encoded bytes the signature covers, not as objects.
+    for (const claims of escalations) {
+      const changed = { ...payload, ...claims };
+      const encoded = base64url.encode(JSON.stringify(changed));
+      if (encoded !== signedPayload)
+        return { token: `${encodedHeader}.${encoded}.${signature}`, header, payload: changed };
+    }
+    throw new Error('The payload could not be changed: sign another payload and try again.');
   },
 };

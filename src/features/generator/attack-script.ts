@@ -1,8 +1,9 @@
 /**
  * "Copy all as a shell script": every attack preset's token sent to the person's own endpoint
  * with curl, after the valid token, each checked against the status a correct server answers.
- * A POSIX sh script (dash runs it) that needs only curl and no editing. Pure: the presets are
- * built by `collectAttackCases`, the text by `attackScript`; nothing here runs or fetches.
+ * A POSIX sh script (dash, bash and zsh run it, and it can be pasted) that needs only curl and
+ * no editing. Pure: the presets are built by `collectAttackCases`, the text by `attackScript`;
+ * nothing here runs or fetches.
  */
 import { base64url } from 'jose';
 import type { AttackInput, AttackPreset } from '../../core/attacks/index';
@@ -20,11 +21,11 @@ export type RejectExpectation = '401' | '4xx';
 export interface AttackCase {
   title: string;
   token: string;
-  /** For a variant: when it is the one to try (written as a comment above its request). */
+  /** For a variant: when it is the one to try (written in the script's header). */
   when?: string;
 }
 
-/** A preset the script cannot include, and why (written as a comment, never dropped silently). */
+/** A preset the script cannot include, and why (written in the header, never dropped silently). */
 export interface LeftOutCase {
   title: string;
   reason: string;
@@ -64,21 +65,46 @@ export interface AttackScriptInput {
   expectRejected?: RejectExpectation;
   cases: readonly AttackCase[];
   leftOut?: readonly LeftOutCase[];
+  /** Epoch seconds, for what the valid token's "exp" and "nbf" mean; defaults to the real clock. */
+  now?: number;
 }
 
-/** A comment's text on one line: a line break in it would end the comment and start a command. */
-const commentText = (text: string) => text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, ' ').trim();
+/**
+ * Text for the script's header, on one line. The header is a quoted here-document, where nothing
+ * is special (not even to an interactive shell) but a line that is only its delimiter.
+ */
+const headerText = (text: string) => text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, ' ').trim();
 
-/** The valid token's "exp" as an ISO time, when it has one a date can hold. */
-function expiryOf(token: string): string | undefined {
+/** The valid token's time claims, when they are numbers a date can hold. */
+function timeClaimsOf(token: string): { exp?: number; nbf?: number } {
   try {
     const claims = JSON.parse(new TextDecoder().decode(base64url.decode(token.split('.')[1] ?? '')));
-    return typeof claims?.exp === 'number'
-      ? new Date(claims.exp * 1000).toISOString().replace('.000Z', 'Z')
-      : undefined;
+    const time = (value: unknown) =>
+      typeof value === 'number' && Number.isFinite(new Date(value * 1000).getTime()) ? value : undefined;
+    return { exp: time(claims?.exp), nbf: time(claims?.nbf) };
   } catch {
-    return undefined;
+    return {};
   }
+}
+
+const isoTime = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+
+/** What the valid token's "exp" and "nbf" mean for its case, as header lines. */
+function timeLines(token: string, now: number): string[] {
+  const { exp, nbf } = timeClaimsOf(token);
+  const lines: string[] = [];
+  if (exp !== undefined)
+    lines.push(
+      exp <= now
+        ? `The valid token expired at ${isoTime(exp)} (its "exp"), so its case fails: set a new "exp" and copy the script again.`
+        : `The valid token expires at ${isoTime(exp)} (its "exp"): after that its case fails; copy a fresh script.`,
+    );
+  // RFC 7519 §4.1.5: before "nbf" a correct server refuses the token, the valid one included.
+  if (nbf !== undefined && nbf > now)
+    lines.push(
+      `The valid token is not valid before ${isoTime(nbf)} (its "nbf"), so its case fails until then.`,
+    );
+  return lines;
 }
 
 const validWords = { '200': '200', '2xx': 'a 2xx status (200 to 299)' } as const;
@@ -87,47 +113,66 @@ const rejectedWords = {
   '4xx': 'a 4xx status (400 to 499)',
 } as const;
 
-/** The script's fixed part: one request per call, PASS or FAIL by its status. */
-const checkFunction = `# check EXPECTED NAME TOKEN: sends TOKEN as a Bearer token; prints PASS or FAIL,
-# the status received and NAME.
-check() {
-  status=$(curl --silent --show-error --globoff --max-time 20 --output /dev/null \\
+/**
+ * check EXPECTED NAME TOKEN: sends TOKEN as a Bearer token; prints PASS or FAIL, the status
+ * received and NAME. The status goes in "code": "status" is read-only in zsh (zshparam), which
+ * would refuse every case; none of the script's names is special in sh, bash or zsh.
+ */
+const checkFunction = `check() {
+  code=$(curl --silent --show-error --globoff --max-time 20 --output /dev/null \\
     --write-out '%{http_code}' --header "Authorization: Bearer $3" "$url")
-  case "$1:$status" in
+  case "$1:$code" in
     200:200 | 2xx:2[0-9][0-9] | 401:401 | 4xx:4[0-9][0-9])
-      printf 'PASS  %s  %s\\n' "$status" "$2" ;;
+      printf 'PASS  %s  %s\\n' "$code" "$2" ;;
     *)
       failed=$((failed + 1))
-      [ "$status" = 000 ] && status='no response'
-      printf 'FAIL  %s  %s: expected %s\\n' "$status" "$2" "$1" ;;
+      [ "$code" = 000 ] && code='no response'
+      printf 'FAIL  %s  %s: expected %s\\n' "$code" "$2" "$1" ;;
   esac
 }`;
 
-/** The POSIX sh script that sends the valid token, then every attack token, to `url`. */
+/**
+ * The script that sends the valid token, then every attack token, to `url`. It can be saved and
+ * run with sh, bash or zsh, or pasted into a terminal, where it must neither close the terminal
+ * nor run anything of its text:
+ * - Its body is one subshell, `( … )`: its `exit` leaves the subshell, whose status is the
+ *   script's (a pasted `exit 1` would close the person's terminal exactly when a case fails).
+ * - No "#" line: an interactive zsh reads "#" as a comment only with interactive_comments, off
+ *   by default (macOS's shell): "# … $(…)" would run, and an apostrophe would open a quote. So
+ *   no "#!/bin/sh" either (sh runs the file without it), and the header is a quoted
+ *   here-document, which no shell expands.
+ * - No "!" outside single quotes or the here-document: zsh's history expansion reads a whole
+ *   pasted text at once, and one "event not found" drops all of it.
+ */
 export function attackScript(input: AttackScriptInput): string {
   // Checked, not trusted: each is written into the script unquoted.
   const expectValid = input.expectValid === '2xx' ? '2xx' : '200';
   const expectRejected = input.expectRejected === '4xx' ? '4xx' : '401';
   const total = input.cases.length + 1;
-  const expiry = expiryOf(input.validToken);
-  const lines = [
-    '#!/bin/sh',
-    '# Tokenscope: attack tokens against your own endpoint.',
-    `# Sends ${total} real tokens to ${commentText(input.url)} with curl, one request each:`,
-    `# first the token signed with your key, which must get ${validWords[expectValid]},`,
-    `# then ${input.cases.length} deliberately bad tokens, each of which must get ${rejectedWords[expectRejected]}.`,
-    '# These are real tokens, the valid one included: send them only to a server you own or may test.',
-    ...(expiry
-      ? [
-          `# The valid token expires at ${expiry} (its "exp"): after that its case fails; copy a fresh script.`,
-        ]
-      : []),
-    '# Needs only sh and curl.',
-    '# Prints PASS or FAIL for each case; exits 1 if any case failed.',
-    ...(input.leftOut ?? []).map(
-      (entry) => `# Left out: ${commentText(entry.title)}: ${commentText(entry.reason)}`,
+  const now = input.now ?? Math.floor(Date.now() / 1000);
+  // Every header line starts with fixed words, so none can be the delimiter, ABOUT, alone.
+  const header = [
+    'Tokenscope: attack tokens against your own endpoint.',
+    `Sends ${total} real tokens to ${headerText(input.url)} with curl, one request each:`,
+    `first the token signed with your key, which must get ${validWords[expectValid]},`,
+    `then ${input.cases.length} deliberately bad tokens, each of which must get ${rejectedWords[expectRejected]}.`,
+    'These are real tokens, the valid one included: send them only to a server you own or may test.',
+    ...timeLines(input.validToken, now),
+    'Needs only sh and curl. Save it as attack.sh and run: sh attack.sh',
+    'Or paste it into a terminal: it runs in a subshell, so its exit closes nothing.',
+    'Prints PASS or FAIL for each case; exits 1 if any case failed.',
+    ...input.cases.flatMap((entry) =>
+      entry.when ? [`${headerText(entry.title)}: ${headerText(entry.when)}.`] : [],
     ),
-    '',
+    ...(input.leftOut ?? []).map(
+      (entry) => `Left out: ${headerText(entry.title)}: ${headerText(entry.reason)}`,
+    ),
+  ];
+  const lines = [
+    ": <<'ABOUT'",
+    ...header,
+    'ABOUT',
+    '(',
     'command -v curl >/dev/null 2>&1 || { echo "This script needs curl." >&2; exit 2; }',
     `url=${shellQuote(input.url)}`,
     'failed=0',
@@ -136,16 +181,16 @@ export function attackScript(input: AttackScriptInput): string {
     '',
     `printf 'Sending ${total} tokens to %s\\n' "$url"`,
     `check ${expectValid} ${shellQuote('valid token, signed with your key')} ${shellQuote(input.validToken)}`,
-    ...input.cases.flatMap((entry) => [
-      ...(entry.when ? [`# ${commentText(entry.when)}:`] : []),
-      `check ${expectRejected} ${shellQuote(entry.title)} ${shellQuote(entry.token)}`,
-    ]),
+    ...input.cases.map(
+      (entry) => `check ${expectRejected} ${shellQuote(entry.title)} ${shellQuote(entry.token)}`,
+    ),
     '',
     'if [ "$failed" -gt 0 ]; then',
     `  echo "$failed of ${total} cases failed."`,
     '  exit 1',
     'fi',
     `echo 'All ${total} cases passed.'`,
+    ')',
     '',
   ];
   return lines.join('\n');

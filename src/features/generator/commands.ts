@@ -84,13 +84,16 @@ const jwtCliAlgorithms: Record<string, string> = {
 /**
  * Why jwt-cli would not take a text secret as the bytes it is, or '' when it would. jwt-cli
  * (src/translators/encode.rs, `encoding_key_from_secret`) reads `--secret @name` as the file
- * "name" and `--secret b64:…` as standard base64; any other text is its UTF-8 bytes. A NUL cannot
+ * "name" and `--secret b64:…` as standard base64; any other text is its UTF-8 bytes, unless it
+ * starts with "-" (src/cli_config.rs gives --secret no allow_hyphen_values). A NUL cannot
  * pass through a command line at all, and white space at the ends or a line break inside is
  * easily lost when a command is copied into a terminal or a script.
  */
 function jwtCliTextProblem(secret: string): string {
   if (secret.startsWith('@')) return 'jwt-cli reads a secret that starts with "@" as a file name';
   if (secret.startsWith('b64:')) return 'jwt-cli reads a secret that starts with "b64:" as base64';
+  // The option parser (clap) would take it for an option; "b64:…" never starts with "-".
+  if (secret.startsWith('-')) return 'jwt-cli would read a secret that starts with "-" as an option';
   if (/^\s|\s$/u.test(secret)) return 'the white space at its ends would be easily lost in a terminal';
   // Printable ASCII only: control characters, line breaks and invisible or bidi characters
   // would not survive a command line (or would hide in it).
@@ -130,7 +133,9 @@ export function jwtCliCommand(options: {
         reason: `jwt-cli cannot be given this kid: it holds ${impossible[0] === '\0' ? 'a NUL character (U+0000), which no command line can carry' : `an unpaired surrogate (${codePointLabel(impossible[0].charCodeAt(0))}), which is not text`}.`,
       };
     const { word, hidden } = visibleShellWord(kid);
-    parts.push(`--kid ${word}`);
+    // Joined with "=": clap takes a separate value that starts with "-" for an option (jwt-cli's
+    // --kid has no allow_hyphen_values), and refuses the command.
+    parts.push(`--kid=${word}`);
     if (hidden.length)
       note += `The kid has characters a terminal would hide or change (${hidden.slice(0, 5).join(', ')}${hidden.length > 5 ? ', …' : ''}): they are written as printf octal escapes, which give the same bytes. `;
     if (kid.includes('\n')) note += 'The kid has a line break, kept inside its quotes. ';

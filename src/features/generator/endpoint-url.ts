@@ -9,7 +9,8 @@ import { codePointLabel, invisibleCharacterName } from './json-warnings';
 
 export type EndpointCheck =
   | { status: 'empty' }
-  | { status: 'ok'; url: string; warnings: string[] }
+  /** `note`: "curl will be given …", when the parser rewrote the URL beyond letter case. */
+  | { status: 'ok'; url: string; warnings: string[]; note?: string }
   | { status: 'invalid'; reason: string };
 
 /** "a.com:8080", "localhost:3000/x": a host and port, which the URL parser reads as a scheme. */
@@ -52,14 +53,16 @@ export function checkEndpoint(text: string): EndpointCheck {
     if (!named || hostAndPort.test(trimmed))
       return {
         status: 'invalid',
-        reason: `The URL has no scheme: start it with https:// (or http:// for a server on your own machine), as in https://${trimmed.replace(/^\/+/, '')}.`,
+        reason:
+          miswrittenScheme(trimmed) ??
+          `The URL has no scheme: start it with https:// (or http:// for a server on your own machine), as in https://${trimmed.replace(/^\/+/, '')}.`,
       };
     return {
       status: 'invalid',
       reason:
         protocol === 'javascript'
           ? 'A javascript: URL runs code, it is not an endpoint: enter the http:// or https:// address of your API.'
-          : `Only http:// and https:// endpoints can be tested with the tokens: this URL starts with "${protocol}:".`,
+          : otherScheme(protocol!),
     };
   }
   let url: URL;
@@ -68,6 +71,8 @@ export function checkEndpoint(text: string): EndpointCheck {
   } catch {
     return { status: 'invalid', reason: unparsable(trimmed) };
   }
+  // The parser takes port 0, which no server listens on (curl refuses it too).
+  if (url.port === '0') return { status: 'invalid', reason: notAPort(typedPort(trimmed) ?? '0') };
   const warnings: string[] = [];
   if (url.username || url.password)
     warnings.push(
@@ -77,14 +82,70 @@ export function checkEndpoint(text: string): EndpointCheck {
     warnings.push(
       'http:// sends the tokens unencrypted, the valid one included: use https:// for a server that is not on your own machine.',
     );
-  return { status: 'ok', url: url.href, warnings };
+  // What curl is given is the parser's URL: say so when it is not what the person reads.
+  const rewritten = comparable(url.href) !== comparable(trimmed);
+  return {
+    status: 'ok',
+    url: url.href,
+    warnings,
+    ...(rewritten ? { note: `curl will be given ${url.href}` } : {}),
+  };
 }
+
+/**
+ * A URL with what the parser only normalises undone: the scheme and host (with any user name)
+ * in lower case, and "/" for an empty path. What still differs after this was rewritten: a
+ * "\\" made "/", "/%2e%2e/" resolved, a default port dropped, a host put in punycode (where a
+ * look-alike letter shows, RFC 3492) or an IPv4 address written out.
+ */
+function comparable(text: string): string {
+  return text.replace(
+    /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(.*)$/is,
+    (_, start: string, rest: string) => `${start.toLowerCase()}${rest.startsWith('/') ? '' : '/'}${rest}`,
+  );
+}
+
+const otherScheme = (written: string) =>
+  `Only http:// and https:// endpoints can be tested with the tokens: this URL starts with "${written}:".`;
+
+/**
+ * A text with "://" in it has a scheme already, only not one the parser reads: suggesting
+ * "https://" in front would double it. NFKC folds the fullwidth letters of an East Asian input
+ * method ("ｈｔｔｐ：／／") to the ones they stand for, so they can be named.
+ */
+function miswrittenScheme(text: string): string | undefined {
+  const folded = text.normalize('NFKC');
+  const at = folded.indexOf('://');
+  const written = folded.slice(0, at);
+  if (at < 0 || /[/?#]/.test(written)) return undefined;
+  if (/^https?$/i.test(written))
+    return `The scheme is written in fullwidth letters ("${typedAs(text, `${written}://`)}"): type it in plain letters, as in ${written.toLowerCase()}${folded.slice(at)}.`;
+  if (scheme.test(`${written}:`)) return otherScheme(written);
+  // A quote or bracket copied with the URL ("<https://…>"), or a stray character.
+  const extra = /^(.+?)(https?)$/i.exec(written);
+  if (extra)
+    return `The URL has "${extra[1]}" before its scheme: remove it, so that the URL starts with ${extra[2]!.toLowerCase()}://.`;
+  return `The URL has ${written ? `"${written}"` : 'nothing'} where its scheme should be: start it with https:// (or http:// for a server on your own machine).`;
+}
+
+/** The start of `text` that NFKC folds to `folded`, as it was typed (or `folded`, if none). */
+function typedAs(text: string, folded: string): string {
+  let typed = '';
+  for (const char of text) if ((typed += char).normalize('NFKC') === folded) return typed;
+  return folded;
+}
+
+/** The port as typed, when the text has one after its host. */
+const typedPort = (text: string) =>
+  /^[a-z]+:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(\d*)(?:[/?#]|$)/i.exec(text)?.[1];
+
+const notAPort = (port: string) =>
+  `The port "${port}" is not a port number: it is 1 to 65535, as in https://api.example.com:8443/.`;
 
 /** Why the URL parser refused an http(s) URL, as specifically as the text allows. */
 function unparsable(text: string): string {
-  const port = /^[a-z]+:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(\d*)(?:[/?#]|$)/i.exec(text);
-  if (port && (port[1] === '' || Number(port[1]) > 65535))
-    return `The port "${port[1]}" is not a port number: it is 1 to 65535, as in https://api.example.com:8443/.`;
+  const port = typedPort(text);
+  if (port !== undefined && (port === '' || Number(port) > 65535)) return notAPort(port);
   if (/^[a-z]+:\/*$/i.test(text)) return 'The URL has no host name after its scheme.';
   return 'This is not a URL curl could reach: check the host name (letters, digits, dots and hyphens).';
 }
