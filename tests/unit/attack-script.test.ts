@@ -7,7 +7,6 @@
  * server that lets the token choose the algorithm does. What the servers receive is compared
  * with the tokens given to the script, so the script is checked from both ends.
  */
-import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomBytes, verify as nodeVerify } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -24,6 +23,7 @@ import {
 } from '../../src/features/generator/attack-script';
 import { curlCommand } from '../../src/features/generator/commands';
 import { checkEndpoint, commandUrl } from '../../src/features/generator/endpoint-url';
+import { hasZsh, installed, pasteIntoZshTerminal, runShell } from './support/shells';
 
 type Verdict = (token: string) => Promise<number>;
 
@@ -81,68 +81,25 @@ const correctVerdict =
 /** A naive server: anything that looks like a token is let in, "alg": "none" included. */
 const naiveVerdict: Verdict = async (token) => (token.split('.').length === 3 ? 200 : 401);
 
-/** Whether a program is installed (zsh is not on every machine). */
-const installed = (name: string) => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${name}`]);
-    return true;
-  } catch {
-    return false;
-  }
-};
-const hasZsh = installed('zsh');
-
 /**
  * Runs a script in a fresh directory, its HOME too: saved as a file and run by `shell`, or with
- * `paste`, given on standard input to an interactive shell (no startup files) followed by two
- * commands of the person's: one for the script's status, then `echo still-here`.
+ * `paste`, pasted into an interactive shell followed by the person's two commands (`afterPaste`).
  */
 async function runScript(script: string, shell = 'sh', paste = false) {
   const directory = mkdtempSync(join(tmpdir(), 'attack-script-'));
-  const file = join(directory, 'attack.sh');
-  writeFileSync(file, script);
-  const interactive = shell === 'zsh' ? ['-f', '-i'] : ['--norc', '--noprofile', '-i'];
-  const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(shell, paste ? interactive : [file], {
-      cwd: directory,
-      env: { PATH: '/usr/bin:/bin', HOME: directory, TERM: 'dumb' },
-      timeout: 60_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(paste ? `${script}\necho "script status: $?"\necho still-here\n` : '');
-  });
+  writeFileSync(join(directory, 'attack.sh'), script);
+  const run = await runShell(script, { cwd: directory, shell, paste, file: 'attack.sh' });
   const files = readdirSync(directory).filter((name) => name !== 'attack.sh' && !name.startsWith('.'));
   rmSync(directory, { recursive: true, force: true });
   return { ...run, files, lines: run.stdout.split('\n').filter((line) => /^(PASS|FAIL) /.test(line)) };
 }
 
-/**
- * Pastes a script into zsh on a terminal as a terminal does (bracketed paste: the whole text at
- * once, then Enter), through util-linux `script`; then the person types two commands and exit.
- * Returns what the terminal showed, escape sequences removed.
- */
-async function pasteIntoZshTerminal(script: string) {
+/** Pastes a script into zsh on a terminal (see the support module); the PASS and FAIL lines shown. */
+async function pasteIntoZsh(script: string) {
   const directory = mkdtempSync(join(tmpdir(), 'attack-paste-'));
-  const typed = `\x1b[200~${script}\x1b[201~\recho "script status: $?"\recho still-here\rexit\r`;
-  const shown = await new Promise<string>((resolve) => {
-    const child = spawn('script', ['-qec', 'zsh -f -i', '/dev/null'], {
-      cwd: directory,
-      env: { PATH: '/usr/bin:/bin', HOME: directory, TERM: 'xterm' },
-      timeout: 60_000,
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.on('close', () => resolve(out));
-    child.stdin.end(typed);
-  });
+  const text = await pasteIntoZshTerminal(script, directory);
   const files = readdirSync(directory).filter((name) => !name.startsWith('.'));
   rmSync(directory, { recursive: true, force: true });
-  // eslint-disable-next-line no-control-regex
-  const text = shown.replace(/\x1b\[[0-9;?]*[a-zA-Z]|\x1b[=>]|\r/g, '');
   return { text, files, results: text.match(/^(?:PASS|FAIL) {2}(?:\d{3}|no response) {2}.*$/gm) ?? [] };
 }
 
@@ -342,7 +299,7 @@ describe('the attack script in every shell, saved or pasted', () => {
     "pasted into zsh on a terminal (macOS's shell, bracketed paste): it runs, and the terminal stays",
     async () => {
       server.verdict = correctVerdict(rsa.publicKey, 'RS256');
-      const pasted = await pasteIntoZshTerminal(script);
+      const pasted = await pasteIntoZsh(script);
       expect(pasted.text).not.toMatch(/event not found|command not found|parse error/);
       expect(pasted.results).toEqual(correctLines());
       expect(pasted.text).toMatch(/script status: 0\n/);
@@ -497,7 +454,7 @@ describe('hostile text in the script is quoted: the shell runs nothing of it', (
       }
       if (hasZsh && installed('script')) {
         server.seen.length = 0;
-        const pasted = await pasteIntoZshTerminal(script);
+        const pasted = await pasteIntoZsh(script);
         expect(pasted.files).toEqual([]);
         expect(pasted.results).toHaveLength(2);
         expect(server.seen).toHaveLength(2);

@@ -5,11 +5,12 @@
  * Deterministic signatures (HMAC, RSA PKCS#1 v1.5, EdDSA) must come out byte for byte as jose's;
  * randomised ones (RSA-PSS, ECDSA) must verify with jose's compactVerify (or the core's verify for
  * ES256K). The verifying scripts must say "Verified OK" and exit 0 for the token, and
- * "Verification failure" and exit 1 once the token is tampered with.
+ * "Verification failure" and exit 1 once the token is tampered with. A few are also run by bash
+ * and zsh, saved and pasted into an interactive shell, which must still be there afterwards.
  */
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, createHmac } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -34,6 +35,14 @@ import {
   opensslVerifyCommand,
   opensslVerifyScript,
 } from '../../src/core/jws/openssl-command';
+import {
+  fileShells,
+  hasZsh,
+  installed,
+  interactiveShells,
+  pasteIntoZshTerminal,
+  runShell,
+} from './support/shells';
 
 const folders: string[] = [];
 afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
@@ -494,4 +503,137 @@ describe('ECDSA numbers with leading zero bytes (DER drops them, a JWS keeps the
       expect(seen).toEqual({ r: true, s: true });
     }
   }, 120_000);
+});
+
+describe('the scripts in every shell, saved or pasted into a terminal', () => {
+  /** Runs `script` saved as a file by `shell`, or pasted; its own TMPDIR, to see it tidies up. */
+  async function inShell(script: string, shell: string, paste: boolean, files: Record<string, string> = {}) {
+    const folder = folderWith(files);
+    const temporary = mkdtempSync(join(tmpdir(), 'openssl-tmp-'));
+    folders.push(temporary);
+    writeFileSync(join(folder, 'command.sh'), script);
+    const run = await runShell(script, {
+      cwd: folder,
+      shell,
+      paste,
+      file: 'command.sh',
+      env: { TMPDIR: temporary },
+    });
+    expect(readdirSync(temporary), 'the work folder is removed').toEqual([]);
+    return run;
+  }
+
+  /** Pasted: the script's lines, then the status the person's shell got, and it is still there. */
+  function expectPasted(run: { stdout: string; stderr: string }, output: string, status: number) {
+    expect(run.stdout).toContain(`${output}script status: ${status}\nstill-here\n`);
+    expect(run.stderr).not.toMatch(
+      /event not found|command not found|parse error|read-only|unbound|bad pattern/,
+    );
+  }
+
+  const secret = crypto.getRandomValues(new Uint8Array(32));
+  const cases = [
+    { alg: 'HS256', random: false },
+    { alg: 'ES256', random: true },
+    { alg: 'EdDSA', random: false },
+  ];
+  for (const { alg, random } of cases) {
+    it(`${alg} signing: the token (${random ? 'a fresh one jose verifies' : 'byte for byte'}) from sh, bash and zsh, saved or pasted`, async () => {
+      const keys = alg === 'HS256' ? undefined : await joseKeys(alg);
+      const token = await new CompactSign(encoder.encode(JSON.stringify(payload)))
+        .setProtectedHeader({ alg, typ: 'JWT' })
+        .sign(keys ? keys.privateKey : secret);
+      const script = scriptOf(opensslSignScript(token, keys ? undefined : secret));
+      const files: Record<string, string> = keys ? { 'private.pem': keys.privatePem } : {};
+      const check = async (output: string) => {
+        if (!random) return expect(output).toBe(token);
+        expect(output.slice(0, output.lastIndexOf('.'))).toBe(token.slice(0, token.lastIndexOf('.')));
+        await compactVerify(output, keys!.publicKey, { algorithms: [alg] });
+      };
+      for (const shell of fileShells) {
+        const run = await inShell(script, shell, false, files);
+        expect([run.code, run.stderr], shell).toEqual([0, '']);
+        await check(run.stdout.trim());
+      }
+      for (const shell of interactiveShells) {
+        const run = await inShell(script, shell, true, files);
+        const printed = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/m.exec(run.stdout)?.[0] ?? '';
+        expectPasted(run, `${printed}\n`, 0);
+        await check(printed);
+      }
+    });
+  }
+
+  it('verifying: "Verified OK" (0) and, once tampered, "Verification failure" (1), and the shell stays', async () => {
+    const keys = await joseKeys('ES384');
+    const token = await new CompactSign(encoder.encode(JSON.stringify(payload)))
+      .setProtectedHeader({ alg: 'ES384' })
+      .sign(keys.privateKey);
+    for (const [given, output, status] of [
+      [token, 'Verified OK\n', 0],
+      [tampered(token), 'Verification failure\n', 1],
+    ] as const) {
+      const script = scriptOf(await opensslVerifyCommand(given, keys.publicPem));
+      for (const shell of fileShells) {
+        const run = await inShell(script, shell, false);
+        expect([run.code, run.stdout, run.stderr], shell).toEqual([status, output, '']);
+      }
+      for (const shell of interactiveShells) expectPasted(await inShell(script, shell, true), output, status);
+    }
+  });
+
+  it.skipIf(!hasZsh || !installed('script'))(
+    "pasted into zsh on a terminal (macOS's shell): a failed verification leaves the terminal there",
+    async () => {
+      const keys = await joseKeys('RS256');
+      const token = await new CompactSign(encoder.encode(JSON.stringify(payload)))
+        .setProtectedHeader({ alg: 'RS256' })
+        .sign(keys.privateKey);
+      const shown = await pasteIntoZshTerminal(
+        scriptOf(await opensslVerifyCommand(tampered(token), keys.publicPem)),
+        folderWith(),
+      );
+      expect(shown).not.toMatch(/event not found|command not found|parse error/);
+      expect(shown).toMatch(/\nVerification failure\n/);
+      expect(shown).toMatch(/script status: 1\n/);
+      expect(shown).toMatch(/\nstill-here\n/);
+    },
+  );
+
+  it('an unencoded payload with "!" and "$(…)" is signed as it travels when pasted into zsh', async () => {
+    const header = { alg: 'HS256', b64: false, crit: ['b64'] };
+    const content = { note: `it's!!"$(touch\tpwned)"!$\`x\`` };
+    const key = 'a secret of more than thirty-two bytes!';
+    const token = await sign(header, content, key);
+    const script = scriptOf(await opensslSignCommand(token, key));
+    for (const shell of interactiveShells) {
+      const folder = folderWith();
+      const run = await runShell(script, { cwd: folder, shell, paste: true });
+      expectPasted(run, `${token}\n`, 0);
+      expect(existsSync(join(folder, 'pwned'))).toBe(false);
+    }
+  });
+
+  it('has no "#" line, no "!" and no shebang: a header no shell runs, then one subshell', async () => {
+    const keys = await joseKeys('ES256');
+    const token = await new CompactSign(encoder.encode('{}'))
+      .setProtectedHeader({ alg: 'ES256' })
+      .sign(keys.privateKey);
+    const hmac = await sign({ alg: 'HS256' }, payload, 'a secret of more than thirty-two bytes');
+    for (const script of [
+      scriptOf(opensslSignScript(token)),
+      scriptOf(await opensslVerifyCommand(token, keys.publicPem)),
+      scriptOf(opensslSignScript(hmac, encoder.encode('x'.repeat(64)))),
+      scriptOf(await opensslVerifyCommand(hmac, 'a secret of more than thirty-two bytes')),
+    ]) {
+      const lines = script.split('\n');
+      expect(lines[0]).toBe(": <<'ABOUT'");
+      const end = lines.indexOf('ABOUT');
+      expect(lines.slice(1, end).join(' ')).toMatch(/paste it into a terminal/);
+      expect(lines[end + 1]).toBe('(');
+      expect(lines.at(-2)).toBe(')');
+      expect(lines.filter((line) => line.trimStart().startsWith('#'))).toEqual([]);
+      expect(lines.slice(end).filter((line) => line.includes('!'))).toEqual([]);
+    }
+  });
 });

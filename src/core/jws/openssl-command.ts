@@ -1,8 +1,9 @@
 /**
  * "Copy as an openssl command": a POSIX sh script that signs a compact JWS (the Generator's) or
  * verifies one (the Verifier's) with nothing but a shell and OpenSSL 3, so a person can check a
- * signature without this tool. The scripts run under dash; they use no GNU-only flag (no
- * `base64 -w0`, no `xxd`), only openssl, printf, tr, od, cut and sed.
+ * signature without this tool. The scripts run under dash, bash and zsh, saved as a file or pasted
+ * into a terminal (see `pasteableScript`); they use no GNU-only flag (no `base64 -w0`, no
+ * `xxd`), only openssl, printf, tr, od, cut and sed.
  *
  * Nothing is re-serialised: the signing input is the token's own text before its last "."
  * (RFC 7515 §5.1), so a header with hidden characters or an unencoded payload (RFC 7797) is
@@ -57,8 +58,8 @@ export const opensslAlgorithms = Object.keys(schemes);
 /**
  * A shell assignment that gives `name` exactly the UTF-8 bytes of `text`. Base64url text goes in
  * single quotes as it is; anything else (an unencoded payload) as printf octal escapes, so
- * quotes, line breaks and bidi characters can neither break the script nor hide in it. The "x"
- * keeps a trailing line break, which `$(…)` would drop.
+ * quotes, line breaks and bidi characters can neither break the script nor hide in it ("!" too:
+ * see `pasteableScript`). The "x" keeps a trailing line break, which `$(…)` would drop.
  */
 function assignBytes(name: string, text: string): string {
   if (/^[A-Za-z0-9._-]*$/.test(text)) return `${name}='${text}'`;
@@ -66,23 +67,50 @@ function assignBytes(name: string, text: string): string {
   for (const byte of new TextEncoder().encode(text)) {
     const char = String.fromCharCode(byte);
     format +=
-      byte >= 0x20 && byte < 0x7f && !`'\\%`.includes(char) ? char : `\\${byte.toString(8).padStart(3, '0')}`;
+      byte >= 0x20 && byte < 0x7f && !`'\\%!`.includes(char)
+        ? char
+        : `\\${byte.toString(8).padStart(3, '0')}`;
   }
   return `${name}=$(printf '${format}x')\n${name}=\${${name}%x}`;
 }
 
 const hexOf = (bytes: Uint8Array) => [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 
-const prelude = (title: string[]) =>
-  [
-    '#!/bin/sh',
-    ...title.map((line) => `# ${line}`),
+/** How to run a script, for its header: `file` is the name the header suggests saving it as. */
+const runLines = (file: string) => [
+  `Needs only sh and OpenSSL 3 (nothing GNU-only). Save it as ${file} and run: sh ${file}`,
+  'Or paste it into a terminal (sh, bash or zsh): it runs in a subshell, so its exit closes nothing.',
+];
+
+/**
+ * The whole script: `about` (fixed words, one line each) in a header, then `body`. It can be
+ * saved and run with sh, bash or zsh, or pasted into a terminal, where it must neither close the
+ * terminal nor run anything of its text (as the Generator's attack script):
+ * - The body is one subshell, `( … )`: its `exit` leaves the subshell, whose status is the
+ *   script's (a pasted `exit 1` would close the person's terminal when a signature fails).
+ * - No "#" line: an interactive zsh reads "#" as a comment only with interactive_comments, off
+ *   by default (macOS's shell). So no "#!/bin/sh" either (sh runs the file without it), and
+ *   the header is a quoted here-document, which no shell expands.
+ * - No "!" outside single quotes or the here-document: zsh's history expansion reads a whole
+ *   pasted text at once, and one "event not found" drops all of it.
+ */
+function pasteableScript(about: string[], body: string[]): string {
+  // Every header line starts with fixed words, so none can be the delimiter, ABOUT, alone.
+  return [
+    ": <<'ABOUT'",
+    ...about,
+    'ABOUT',
+    '(',
     'set -eu',
     'case $(openssl version 2>/dev/null) in',
     `  'OpenSSL '[3-9]*) ;;`,
     `  *) echo 'This script needs OpenSSL 3 or later (see "openssl version").' >&2; exit 2 ;;`,
     'esac',
+    ...body,
+    ')',
+    '',
   ].join('\n');
+}
 
 /** A private folder for the files openssl reads (`mkdir` refuses one that exists), removed at exit. */
 const workFolder = [
@@ -201,11 +229,10 @@ function signingLines(alg: string, scheme: Scheme): string[] {
     keyCheck,
     base64urlFunction,
     unhexFunction,
-    `# openssl writes an ECDSA signature in DER, SEQUENCE { INTEGER r, INTEGER s }, with no leading`,
-    `# zero bytes; a JWS carries r and s as ${scheme.size}-byte numbers side by side (RFC 7518 §3.4).`,
-    `integers=$(${input} | openssl dgst -${scheme.digest} -sign private.pem | openssl asn1parse -inform DER | sed -n 's/^.*prim: *INTEGER *://p')`,
-    'set -- $integers',
-    `[ $# -eq 2 ] && [ \${#1} -le ${digits} ] && [ \${#2} -le ${digits} ] && case $1$2 in *[!0-9A-Fa-f]*) false ;; esac ||`,
+    // Split by the command substitution: zsh does not split an unquoted variable.
+    `set -- $(${input} | openssl dgst -${scheme.digest} -sign private.pem | openssl asn1parse -inform DER | sed -n 's/^.*prim: *INTEGER *://p')`,
+    // Hex digits only, checked with tr: a "[!…]" pattern would be a history expansion when pasted.
+    `[ $# -eq 2 ] && [ \${#1} -le ${digits} ] && [ \${#2} -le ${digits} ] && [ -z "$(printf '%s' "$1$2" | tr -d '0-9A-Fa-f')" ] ||`,
     `  { echo 'openssl made no ${alg} signature: is private.pem ${keyWords}?' >&2; exit 1; }`,
     `pad() { padded=$1; while [ \${#padded} -lt ${digits} ]; do padded=0$padded; done; printf '%s' "$padded"; }`,
     'signature=$(unhex "$(pad "$1")$(pad "$2")" | base64url)',
@@ -224,26 +251,35 @@ export function opensslSignScript(token: string, secret?: Uint8Array): OpensslCo
   if (typeof scheme === 'string') return { ok: false, reason: scheme };
   if (scheme.kind === 'hmac' && !secret?.length)
     return { ok: false, reason: `${compact.alg} needs the secret's bytes to write the command.` };
-  const lines = [
-    prelude([
-      `Signs this ${compact.alg} token's header and payload with OpenSSL 3 and prints the token.`,
-      scheme.kind === 'hmac'
-        ? 'The secret is below, as hex bytes: keep this script as private as the secret.'
-        : 'Run it with sh in the folder where the signing key is saved as private.pem.',
-    ]),
+  const about = [
+    `Signs this ${compact.alg} token's header and payload with OpenSSL 3 and prints the token.`,
+    scheme.kind === 'hmac'
+      ? 'The secret is below, as hex bytes: keep this script as private as the secret.'
+      : 'Run it in the folder where the signing key is saved as private.pem.',
+    'What is signed: base64url(header) "." base64url(payload), exactly as the Generator made them (RFC 7515 §5.1).',
+    ...(scheme.kind === 'ecdsa'
+      ? [
+          'openssl writes an ECDSA signature in DER, SEQUENCE { INTEGER r, INTEGER s }, with no leading',
+          `zero bytes; a JWS carries r and s as ${scheme.size}-byte numbers side by side (RFC 7518 §3.4).`,
+        ]
+      : []),
+    ...runLines('sign.sh'),
   ];
-  if (scheme.kind === 'hmac') lines.push(`key_hex='${hexOf(secret!)}'`);
-  lines.push(
-    '# base64url(header) "." base64url(payload), exactly as the Generator made them (RFC 7515 §5.1).',
+  const body = [
+    ...(scheme.kind === 'hmac' ? [`key_hex='${hexOf(secret!)}'`] : []),
     assignBytes('signing_input', compact.signingInput),
     ...signingLines(compact.alg, scheme),
     `printf '%s.%s\\n' "$signing_input" "$signature"`,
-  );
-  return { ok: true, command: `${lines.join('\n')}\n`, note: signNote(compact.alg, scheme) };
+  ];
+  return { ok: true, command: pasteableScript(about, body), note: signNote(compact.alg, scheme) };
 }
 
+/** How to run a script, for the note under it. */
+const runNote = (file: string) =>
+  `Save it as ${file} and run sh ${file}, or paste it into a terminal (sh, bash or zsh): it needs OpenSSL 3 and nothing GNU-only.`;
+
 function signNote(alg: string, scheme: Scheme): string {
-  const run = 'Run it with sh and OpenSSL 3 (it uses nothing GNU-only).';
+  const run = runNote('sign.sh');
   if (scheme.kind === 'hmac')
     return `The secret is in the command, as hex bytes (so any secret, text or base64, reaches openssl exactly): keep the command as private as the secret. ${run}`;
   const family = scheme.kind === 'ecdsa' ? 'ECDSA' : scheme.kind === 'rsa' && scheme.pss ? 'RSA-PSS' : '';
@@ -257,6 +293,19 @@ function signNote(alg: string, scheme: Scheme): string {
 
 export type OpensslVerificationKeys = { secrets: Uint8Array[] } | { publicPems: string[] };
 
+/** What a verifying script does beyond asking openssl, for its header. */
+function checkAbout(scheme: Scheme): string[] {
+  if (scheme.kind === 'hmac')
+    return [
+      'HMAC has no verify: the script makes the signature again with the secret and compares the bytes.',
+    ];
+  if (scheme.kind !== 'ecdsa') return [];
+  return [
+    `A JWS carries r and s as ${scheme.size}-byte numbers side by side (RFC 7518 §3.4); openssl reads`,
+    'DER, SEQUENCE { INTEGER r, INTEGER s }, which asn1parse writes from a description.',
+  ];
+}
+
 /** The lines that define `check KEY`, true when the signature verifies with that key. */
 function checkFunction(scheme: Scheme): string[] {
   const input = `printf '%s' "$signing_input"`;
@@ -265,7 +314,6 @@ function checkFunction(scheme: Scheme): string[] {
       hexFunction,
       fromBase64urlFunction,
       'given=$(from_base64url "$signature" | hex)',
-      '# HMAC has no verify: make the signature again with the secret and compare the bytes.',
       'check() {',
       `  expected=$(${input} | openssl dgst -${scheme.digest} -mac HMAC -macopt "hexkey:$1" -binary | hex)`,
       '  [ -n "$expected" ] && [ "$expected" = "$given" ]',
@@ -292,8 +340,6 @@ function checkFunction(scheme: Scheme): string[] {
   return [
     hexFunction,
     fromBase64urlFunction,
-    `# A JWS carries r and s as ${scheme.size}-byte numbers side by side (RFC 7518 §3.4); openssl reads`,
-    '# DER, SEQUENCE { INTEGER r, INTEGER s }, which asn1parse writes from a description.',
     'signature_hex=$(from_base64url "$signature" | hex)',
     `if [ \${#signature_hex} -eq ${digits * 2} ]; then`,
     `  r=$(printf '%s\\n' "$signature_hex" | cut -c 1-${digits})`,
@@ -324,17 +370,15 @@ export function opensslVerifyScript(token: string, keys: OpensslVerificationKeys
   const count = givenSecrets ? keys.secrets.length : keys.publicPems.length;
   if (count === 0) return { ok: false, reason: 'There is no key to write into the command.' };
 
-  const lines = [
-    prelude([
-      `Verifies this ${compact.alg} token's signature with OpenSSL 3: prints "Verified OK" and exits 0,`,
-      'or "Verification failure" and exits 1. The signature only: not exp, nbf or other claims.',
-      ...(hmac ? ['The secret is below, as hex bytes: keep this script as private as the secret.'] : []),
-    ]),
-    assignBytes('token', token),
-    '# What was signed: everything before the last "." (RFC 7515 §5.1); then the signature.',
-    'signing_input=${token%.*}',
-    'signature=${token##*.}',
+  const about = [
+    `Verifies this ${compact.alg} token's signature with OpenSSL 3: prints "Verified OK" and exits 0,`,
+    'or "Verification failure" and exits 1. The signature only: not exp, nbf or other claims.',
+    ...(hmac ? ['The secret is below, as hex bytes: keep this script as private as the secret.'] : []),
+    'What was signed: everything before the last "." (RFC 7515 §5.1); then the signature.',
+    ...checkAbout(scheme),
+    ...runLines('verify.sh'),
   ];
+  const lines = [assignBytes('token', token), 'signing_input=${token%.*}', 'signature=${token##*.}'];
   let candidates: string[];
   if ('secrets' in keys) {
     candidates = keys.secrets.map((secret) => `'${hexOf(secret)}'`);
@@ -354,12 +398,11 @@ export function opensslVerifyScript(token: string, keys: OpensslVerificationKeys
     `echo 'Verification failure'`,
     'exit 1',
   );
-  return { ok: true, command: `${lines.join('\n')}\n`, note: verifyNote(scheme, count) };
+  return { ok: true, command: pasteableScript(about, lines), note: verifyNote(scheme, count) };
 }
 
 function verifyNote(scheme: Scheme, count: number): string {
-  const run =
-    'Run it with sh and OpenSSL 3: it prints "Verified OK" and exits 0, or "Verification failure" and exits 1. It checks the signature only, not the claims or the profile.';
+  const run = `${runNote('verify.sh')} It prints "Verified OK" and exits 0, or "Verification failure" and exits 1. It checks the signature only, not the claims or the profile.`;
   const several =
     count > 1 ? ` The token names no kid, so the ${count} keys that fit are each tried, as here.` : '';
   return scheme.kind === 'hmac'
