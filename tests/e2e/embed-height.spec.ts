@@ -131,7 +131,7 @@ test('a section the person opens makes the widget taller, and the parent hears i
   expect(opened!.height).toBe(await contentHeight(widget));
 });
 
-test('in one column (a phone), a new token is one height, the secret search’s progress row included', async ({
+test('in one column (a phone), a new token ends at its real height, without the progress row’s burst', async ({
   page,
   baseURL,
 }) => {
@@ -153,5 +153,10 @@ test('in one column (a phone), a new token is one height, the secret search’s 
     timeout: 15_000,
   });
   const after = (await settledHeights(page)).slice(first.length);
-  expect(after.map((heard) => heard.height)).toEqual([await contentHeight(widget)]);
+  // One height when the search ends within the longest hold (1 s); on a loaded machine it can run
+  // longer, and the hold then reports the height it has once (tests/unit/embed-height.test.ts
+  // pins that logic on a clock of its own). Never the burst of three, and the last is the real one.
+  expect(after.length).toBeGreaterThanOrEqual(1);
+  expect(after.length).toBeLessThanOrEqual(2);
+  expect(after.at(-1)!.height).toBe(await contentHeight(widget));
 });
