@@ -66,19 +66,30 @@ try {
   });
   const page = await browser.newPage();
   // Scripts requested before the load event are the first screen; the service worker's
-  // registration and anything prefetched on idle come after it and are reported apart.
-  const scripts = new Set();
-  const afterLoad = new Set();
-  let loaded = false;
-  page.on('load', () => (loaded = true));
-  page.on('requestfinished', (request) => {
-    if (request.resourceType() === 'script')
-      (loaded ? afterLoad : scripts).add(new URL(request.url()).pathname);
-  });
+  // registration and what loads after the load event (the decoded-token chunk's prefetch) are
+  // reported apart. By the page's own clock: a script a load handler requests starts after
+  // loadEventStart, which Playwright's own 'load' notification can reach later than.
+  const scriptsOfPage = () =>
+    page.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0];
+      const scripts = performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.js'));
+      const path = (entry) => new URL(entry.name).pathname;
+      return {
+        before: scripts.filter((entry) => entry.startTime < navigation.loadEventStart).map(path),
+        after: scripts.filter((entry) => entry.startTime >= navigation.loadEventStart).map(path),
+      };
+    });
   await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'networkidle' });
+  let listed = await scriptsOfPage();
+  const scripts = new Set(listed.before);
+  const afterLoad = new Set(listed.after);
   const gzipOf = (path) => gzipSync(readFileSync(`${root}dist${path}`), { level: 9 }).length;
   const sum = (paths) => [...paths].reduce((total, path) => total + gzipOf(path), 0);
-  report(`first screen JavaScript before load, gzip (${scripts.size} files)`, kb(sum(scripts)), '≤ 25 KiB');
+  report(
+    `first screen JavaScript before load, gzip (${scripts.size} files)`,
+    kb(sum(scripts)),
+    '≤ 25 KB (24.4 KiB)',
+  );
   const svelteShare = shareOfSources(
     [...scripts].map((path) => `${root}dist${path}`),
     /node_modules\/svelte\//,
@@ -92,10 +103,7 @@ try {
     kb(sum(afterLoad)),
   );
 
-  // With a token in the fragment: the claim registry chunk joins.
-  scripts.clear();
-  afterLoad.clear();
-  loaded = false;
+  // With a token in the fragment: the decoded-token, claim registry and audit chunks join.
   const navigationStart = Date.now();
   await page.goto(`http://127.0.0.1:${port}/#token=${typical}`, { waitUntil: 'networkidle' });
   await page.reload({ waitUntil: 'load' });
@@ -104,9 +112,11 @@ try {
     'navigation with #token= to decoded payload',
     `${Date.now() - navigationStart} ms (incl. one reload)`,
   );
+  await page.waitForLoadState('networkidle');
+  listed = await scriptsOfPage();
   report(
-    'JavaScript with a #token= link, gzip (all, incl. the lazy claims and audit chunks)',
-    kb(sum(scripts) + sum(afterLoad)),
+    `JavaScript with a #token= link, gzip (the page's ${listed.before.length + listed.after.length} files; workers' own imports apart)`,
+    kb(sum(new Set([...listed.before, ...listed.after]))),
   );
 
   // 3. Longest main-thread task while the built page decodes a 1 MB token.

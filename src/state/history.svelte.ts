@@ -3,6 +3,7 @@
  * nowhere else; keys and secrets are never recorded (the caller hands over decoded tokens
  * only). Turning history off forgets every entry.
  */
+import { inspect } from '../core/token/inspect';
 
 export interface HistoryEntry {
   token: string;
@@ -54,6 +55,11 @@ export class TokenHistory {
     this.entries = [];
     if (on) this.#save();
     else this.#forget();
+  }
+
+  /** Remembers a token that decodes; typing half a token leaves the list alone. */
+  rememberIfDecodable(token: string) {
+    if (token.trim() && inspect(token).ok) this.remember(token);
   }
 
   /** Adds a token at the top (moving it if already there). Does nothing while history is off. */

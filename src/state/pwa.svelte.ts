@@ -16,7 +16,7 @@ interface InstallPromptEvent extends Event {
   userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
 }
 
-class OfflineApp {
+export class OfflineApp {
   /** A new version is installed and waiting for the person's go-ahead. */
   updateReady = $state(false);
   /** Another tab switched to a new version under this one. */
@@ -30,13 +30,16 @@ class OfflineApp {
   #installPrompt: InstallPromptEvent | undefined;
   #updating = false;
 
-  start() {
+  /** `earlyInstallPrompt`: an offer of installation the page kept before this module loaded. */
+  start(earlyInstallPrompt?: Event) {
     if (typeof window === 'undefined' || !('serviceWorker' in navigator)) return;
-    window.addEventListener('beforeinstallprompt', (event) => {
+    const offerInstall = (event: Event) => {
       event.preventDefault();
       this.#installPrompt = event as InstallPromptEvent;
       this.canInstall = true;
-    });
+    };
+    if (earlyInstallPrompt) offerInstall(earlyInstallPrompt);
+    window.addEventListener('beforeinstallprompt', offerInstall);
     window.addEventListener('appinstalled', () => {
       this.#installPrompt = undefined;
       this.canInstall = false;

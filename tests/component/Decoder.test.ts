@@ -38,7 +38,7 @@ describe('Decoder', () => {
     workspace.token = '';
     render(Decoder);
     await paste(`${b64url('{"alg":"RS256"}')}.eyJzdWIi*.c2ln`);
-    const error = screen.getByTestId('decode-error');
+    const error = await screen.findByTestId('decode-error');
     expect(error.textContent).toContain('Part 2 (the payload) is not valid base64url');
     expect(error.textContent).toContain('"*"');
     expect((await screen.findByTestId('header-json')).textContent).toContain('RS256');
@@ -114,7 +114,7 @@ describe('Decoder', () => {
     workspace.token = '';
     render(Decoder);
     await paste(`${b64url('{"alg":"dir","enc":"A128GCM"}')}..AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA`);
-    expect(screen.getByText(/The payload is encrypted/)).toBeTruthy();
+    expect(await screen.findByText(/The payload is encrypted/)).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('Encrypted token (JWE, compact serialization)');
   });
 
@@ -122,9 +122,9 @@ describe('Decoder', () => {
     workspace.token = '';
     render(Decoder);
     await paste(detached.compact);
-    expect(screen.getByText(/the token carries no payload/)).toBeTruthy();
+    expect(await screen.findByText(/the token carries no payload/)).toBeTruthy();
     expect(
-      screen.getByText(/its content travels apart from it \(detached content, RFC 7515 appendix F\)/),
+      await screen.findByText(/its content travels apart from it \(detached content, RFC 7515 appendix F\)/),
     ).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('Signed token (JWS, compact serialization)');
     expect(screen.queryByTestId('payload-json')).toBeNull();

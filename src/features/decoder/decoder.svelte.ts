@@ -1,5 +1,14 @@
-import { inspect, type Inspection } from '../../core';
-import { inspectOffMainThread, offMainThreadThreshold } from './worker/inspect-client';
+import type { Inspection } from '../../core';
+
+type Decoding = typeof import('./decoding');
+let decoding: Decoding | undefined;
+/**
+ * The decoding code is not on the first screen (the box and its status are): it loads with
+ * the first token, or after the load event (`Decoder.svelte` prefetches it), whichever comes
+ * first. Once loaded, a keystroke decodes synchronously again.
+ */
+export const loadDecoding = (): Promise<Decoding> =>
+  import('./decoding').then((module) => (decoding = module));
 
 /**
  * The decoder's state: the text in the box and what it decodes to. Small tokens decode
@@ -10,7 +19,12 @@ export class DecoderState {
   input = $state('');
   // Replaced whole, never mutated: raw state keeps a deeply nested payload free of proxies.
   inspection = $state.raw<Inspection | null>(null);
-  busy = $state(false);
+  /** The status line for the inspection ('' for none), from the decoding code. */
+  summary = $derived(this.inspection && decoding ? decoding.summarize(this.inspection) : '');
+  /** What the decoder is waiting for, if anything: its own code, or the worker's answer. */
+  waitingFor = $state<'' | 'decoder' | 'worker'>('');
+  /** Set when the decoding code could not load (say, offline before the first visit finished). */
+  loadError = $state('');
   #generation = 0;
 
   constructor(initial = '') {
@@ -22,19 +36,43 @@ export class DecoderState {
     const generation = ++this.#generation;
     if (text.trim() === '') {
       this.inspection = null;
-      this.busy = false;
+      this.waitingFor = '';
+      this.loadError = '';
       return;
     }
+    if (decoding) {
+      this.#decode(decoding, text, generation);
+      return;
+    }
+    this.waitingFor = 'decoder';
+    loadDecoding().then(
+      (loaded) => {
+        this.loadError = '';
+        if (generation === this.#generation) this.#decode(loaded, text, generation);
+      },
+      (error: Error) => {
+        if (generation !== this.#generation) return;
+        this.waitingFor = '';
+        this.loadError = error.message;
+      },
+    );
+  }
+
+  #decode(
+    { inspect, inspectOffMainThread, offMainThreadThreshold }: Decoding,
+    text: string,
+    generation: number,
+  ) {
     if (text.length < offMainThreadThreshold || typeof Worker === 'undefined') {
       this.inspection = inspect(text);
-      this.busy = false;
+      this.waitingFor = '';
       return;
     }
-    this.busy = true;
+    this.waitingFor = 'worker';
     void inspectOffMainThread(text, Date.now()).then((inspection) => {
       if (generation !== this.#generation) return;
       this.inspection = inspection;
-      this.busy = false;
+      this.waitingFor = '';
     });
   }
 }
