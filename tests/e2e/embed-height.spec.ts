@@ -113,6 +113,23 @@ test('a token in the address: the first height is already the decoded token’s'
   expect(heard.at(-1)!.height).toBe(real);
 });
 
+test('a token in the address, with the decoding code slow to arrive: no height before the token’s', async ({
+  page,
+  baseURL,
+}) => {
+  // The decoding code (the decoded-token chunk) arrives 600 ms late, well past the quiet window.
+  await page.route(/\/assets\/decoded-token-[^/]*\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.continue();
+  });
+  const widget = await openHost(page, baseURL!, `tool=decoder&theme=dark&token=${token}`);
+  await expect(widget.getByTestId('payload-json')).toContainText('embedded-grace-hopper');
+  const heard = await settledHeights(page);
+  expect(heard.length).toBeLessThanOrEqual(2);
+  expect(heard[0]!.height).toBeGreaterThan(600);
+  expect(heard.at(-1)!.height).toBe(await contentHeight(widget));
+});
+
 test('a section the person opens makes the widget taller, and the parent hears it', async ({
   page,
   baseURL,

@@ -48,8 +48,12 @@ test('a token pasted before the decoding code arrives waits for it, and says so'
   await page.getByTestId('token-input').fill(typical);
   const status = page.getByRole('status').first();
   await expect(status).toHaveText('Decoding…');
+  // Busy meanwhile: assistive technology waits for the result, and so does the embed's height.
+  const busy = page.locator('[aria-busy="true"]');
+  await expect(busy).toHaveCount(1);
   release();
   await expect(status).toContainText('Signed token (JWS, compact serialization) · HS256 · 3 parts');
+  await expect(busy).toHaveCount(0);
   await expect(page.getByTestId('payload-json')).toContainText('"name": "Ada Lovelace"');
 });
 
