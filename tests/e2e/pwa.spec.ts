@@ -154,14 +154,19 @@ test('a new version waits for the person, then reloads into it', async ({ page, 
     ]);
     await expect(page.getByTestId('payload-json')).toContainText('offline-ada');
     await expect(page.getByTestId('update-prompt')).toHaveCount(0);
-    const after = await page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      return {
-        waiting: registration?.waiting ?? null,
-        controller: navigator.serviceWorker.controller?.state,
-      };
-    });
-    expect(after).toEqual({ waiting: null, controller: 'activated' });
+    // The reload follows `controllerchange`, which comes as the new worker starts activating;
+    // its activation (clearing the old caches) may finish after the page is back.
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return {
+            waiting: registration?.waiting ?? null,
+            controller: navigator.serviceWorker.controller?.state,
+          };
+        }),
+      )
+      .toEqual({ waiting: null, controller: 'activated' });
   } finally {
     await server.close();
     rmSync(site, { recursive: true, force: true });
