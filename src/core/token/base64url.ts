@@ -3,6 +3,8 @@
  * jose's decoder only says "invalid"; a person needs the character position.
  */
 
+import { codePointLabel, describeCodePoint, invisibleCharacterName } from './invisible';
+
 export type Base64urlResult =
   { ok: true; bytes: Uint8Array; noncanonical: string[] } | { ok: false; message: string; position?: number };
 
@@ -10,24 +12,14 @@ const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const valueOf = new Int16Array(128).fill(-1);
 for (let i = 0; i < alphabet.length; i++) valueOf[alphabet.charCodeAt(i)] = i;
 
-/** Invisible characters that chat apps and editors leave in copied text. */
-const invisibleNames: Record<number, string> = {
-  0xad: 'soft hyphen',
-  0x200b: 'zero-width space',
-  0x200c: 'zero-width non-joiner',
-  0x200d: 'zero-width joiner',
-  0x2060: 'word joiner',
-};
-
 function describeChar(char: string): string {
   const code = char.codePointAt(0) ?? 0;
-  const codePoint = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  if (code < 0x20 || code === 0x7f) return `control character ${codePoint}`;
+  if (code < 0x20 || code === 0x7f) return `control character ${codePointLabel(code)}`;
   if (char === ' ') return 'a space';
-  // Quoting an invisible character would show the person nothing.
-  const name = invisibleNames[code];
-  if (name || /[\p{Cf}\p{Z}]/u.test(char))
-    return `the invisible character ${codePoint}${name ? ` (${name})` : ''}`;
+  // Quoting an invisible character would show the person nothing: its code point and, for the
+  // ones chat apps, editors and "Trojan Source" bidi tricks leave in copied text, its name.
+  if (invisibleCharacterName(code) || /[\p{Cf}\p{Z}]/u.test(char))
+    return `the invisible character ${describeCodePoint(code)}`;
   return `"${char}"`;
 }
 

@@ -2,7 +2,8 @@
  * Characters that show nothing, or reorder what is around them, named as Unicode names them.
  * A bidi override in a string can make `"admin": false` display as `"admin": true` (CVE-2021-42574,
  * "Trojan Source"); a zero-width character makes two equal-looking names differ. The Generator's
- * editor marks them, and the Verifier's messages name them when two values differ by one.
+ * editor marks them, the Verifier's messages name them when two values differ by one, and
+ * base64url.ts names one found inside a token's or a key's base64url.
  */
 const invisibleNames: Record<number, string> = {
   0x00ad: 'soft hyphen',
