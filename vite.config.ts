@@ -201,8 +201,9 @@ const decodedTokenModules = [
     String.raw`[\\/]src[\\/](ui[\\/](CopyButton|JsonView|FindingList)|features[\\/](decoder[\\/](TokenParts|TokenActions|DecodedJson|DecodedColumn|Validity|DecodeReport)|audit[\\/]AuditFindings|share[\\/]ShareButton))(\.svelte$|${svelteStyle})`,
   ),
   /[\\/]src[\\/]ui[\\/](json-tokens|pretty-json)\.ts$/,
-  // inspect() and the parts of core it shares with the lazy tools.
-  /[\\/]src[\\/]core[\\/](index|token[\\/](base64url|json|normalize|numeric-date|utf8|inspect)|audit[\\/](claims|types|rules|rules[\\/](alg-none|duplicate-key|noncanonical-base64url)))\.ts$/,
+  // inspect() and the parts of core it shares with the lazy tools; token-response tells the
+  // parts view whether a whole token response was pasted (its view loads only then).
+  /[\\/]src[\\/]core[\\/](index|token[\\/](base64url|invisible|json|normalize|numeric-date|utf8|inspect|token-response)|audit[\\/](claims|types|rules|rules[\\/](alg-none|duplicate-key|noncanonical-base64url)))\.ts$/,
   /[\\/]src[\\/]features[\\/]decoder[\\/](decoding|worker[\\/]inspect-client)\.ts$/,
 ];
 

@@ -39,14 +39,29 @@ export function normalizeTokenInput(input: string): NormalizedInput {
 /** A compact JWS (3 parts) or JWE (5 parts), as far as its shape goes. */
 export const compactShape = /^[\w-]+(?:\.[\w-]*){2}(?:(?:\.[\w-]*){2})?$/;
 
+/** A response's members as read from one text; read-only, as every caller shares it. */
+export type ResponseMembers = readonly (readonly [name: string, value: string])[];
+
+/**
+ * The last text read as a token response, and what it held. The Decoder reads the same paste
+ * twice per keystroke (inspect() takes a token out of it, the response view lists them all):
+ * the JSON is parsed once. One entry, in memory only, like the text in the box itself.
+ */
+let lastReading: { text: string; members: ResponseMembers | undefined } | undefined;
+
 /**
  * The members of an OAuth token response (RFC 6749 §5.1) pasted whole, `{"access_token": "eyJ…",
  * "id_token": …}`, whose names end in "token" and whose values are text, in the response's order;
  * undefined when the text is no JSON object. A JWS or JWE in JSON serialization (it has
  * "payload" or "ciphertext") is a token itself, not a response.
  */
-export function tokenResponseMembers(text: string): [name: string, value: string][] | undefined {
+export function tokenResponseMembers(text: string): ResponseMembers | undefined {
   if (!text.startsWith('{') || /"(?:payload|ciphertext)"\s*:/.test(text)) return undefined;
+  if (lastReading?.text !== text) lastReading = { text, members: readMembers(text) };
+  return lastReading.members;
+}
+
+function readMembers(text: string): ResponseMembers | undefined {
   let response: unknown;
   try {
     response = JSON.parse(text);
@@ -54,13 +69,15 @@ export function tokenResponseMembers(text: string): [name: string, value: string
     return undefined;
   }
   if (typeof response !== 'object' || response === null || Array.isArray(response)) return undefined;
-  return Object.entries(response).filter(
-    (entry): entry is [string, string] => /(?:^|_)token$/.test(entry[0]) && typeof entry[1] === 'string',
+  return Object.freeze(
+    Object.entries(response).filter(
+      (entry): entry is [string, string] => /(?:^|_)token$/.test(entry[0]) && typeof entry[1] === 'string',
+    ),
   );
 }
 
 /** The members the decoder can show, the one it shows first: the access token, then the ID token. */
-export function decodableInOrder(members: [string, string][]): [string, string][] {
+export function decodableInOrder(members: ResponseMembers): ResponseMembers {
   const order = (name: string) => ['access_token', 'id_token'].indexOf(name) >>> 0;
   return members.filter(([, value]) => compactShape.test(value)).sort((a, b) => order(a[0]) - order(b[0]));
 }

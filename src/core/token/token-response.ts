@@ -25,7 +25,8 @@ export interface TokenResponse {
 
 /**
  * The tokens of a pasted token response, or undefined when the text is not one (or holds no
- * token the decoder can show). Never throws.
+ * token the decoder can show). Never throws. Right after inspect() of the same text it parses
+ * nothing again: `tokenResponseMembers` keeps its last reading.
  */
 export function readTokenResponse(text: string): TokenResponse | undefined {
   const entries = tokenResponseMembers(text.trim());
