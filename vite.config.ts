@@ -250,6 +250,9 @@ export default defineConfig({
         test: {
           name: 'component',
           include: ['tests/component/**/*.test.ts'],
+          setupFiles: ['tests/component/support/setup.ts'],
+          // expect.poll, like findBy… (support/setup.ts): room for a chunk on a busy machine.
+          expect: { poll: { timeout: 5000 } },
           browser: {
             enabled: true,
             headless: true,
