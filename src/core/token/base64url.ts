@@ -3,7 +3,7 @@
  * jose's decoder only says "invalid"; a person needs the character position.
  */
 
-import { codePointLabel, describeCodePoint, invisibleCharacterName } from './invisible';
+import { codePointLabel, describeCodePoint, withoutInvisible } from './invisible';
 
 export type Base64urlResult =
   { ok: true; bytes: Uint8Array; noncanonical: string[] } | { ok: false; message: string; position?: number };
@@ -16,9 +16,11 @@ function describeChar(char: string): string {
   const code = char.codePointAt(0) ?? 0;
   if (code < 0x20 || code === 0x7f) return `control character ${codePointLabel(code)}`;
   if (char === ' ') return 'a space';
-  // Quoting an invisible character would show the person nothing: its code point and, for the
-  // ones chat apps, editors and "Trojan Source" bidi tricks leave in copied text, its name.
-  if (invisibleCharacterName(code) || /[\p{Cf}\p{Z}]/u.test(char))
+  // Quoting an invisible character would show the person nothing, so it goes by its code point
+  // (and its name, for the ones chat apps, editors and "Trojan Source" bidi tricks leave in copied
+  // text). Invisible as invisible.ts counts it: a format or default-ignorable character (a
+  // variation selector, U+3164 HANGUL FILLER), and here also any space but U+0020.
+  if (withoutInvisible(char) === '' || /\p{Z}/u.test(char))
     return `the invisible character ${describeCodePoint(code)}`;
   return `"${char}"`;
 }

@@ -4,6 +4,8 @@
  * Node 20 lacks.
  */
 
+import { codePointLabel } from '../token/invisible';
+
 export type Base64Variant = 'base64' | 'base64url';
 
 export type BytesResult =
@@ -39,8 +41,7 @@ export function encodeText(text: string, variant: Base64Variant = 'base64'): str
 function describe(char: string): string {
   if (char === ' ') return 'a space';
   const code = char.codePointAt(0)!;
-  if (code < 0x20 || code === 0x7f)
-    return `control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (code < 0x20 || code === 0x7f) return `control character ${codePointLabel(code)}`;
   return `"${char}"`;
 }
 

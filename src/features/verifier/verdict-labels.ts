@@ -1,7 +1,26 @@
 /**
- * A verdict's title, mark and tone, wherever one is shown: the Verifier's verdict and the
- * Decoder's verify box say the same words in the same colours.
+ * A verdict, and its title, mark and tone, wherever one is shown: the Verifier's verdict and the
+ * Decoder's verify box show the same result in the same words and colours.
  */
+
+import type { ClaimCheck, DecryptionStatus, VerificationStatus } from '../../core';
+
+/** What a verdict shows: a Verification, a Decryption, or the inner verdict of a nested token. */
+export interface VerdictLike {
+  status: VerificationStatus | DecryptionStatus;
+  reason: string;
+  alg?: string;
+  kid?: string;
+  claims?: ClaimCheck[];
+  explanations?: string[];
+  /** What weakens a verdict that holds (a guessable HMAC secret). */
+  warnings?: string[];
+  signature?: 'good' | 'bad';
+  /** Which check refused, or what the status leaves out, when its own title would mislead. */
+  cause?: 'algorithm-not-allowed' | 'inner-token-unverified' | 'inner-token-failed';
+  key?: { detected: string; used?: string; selection?: string; origin: string };
+}
+
 export type VerdictTone = 'ok' | 'warn' | 'bad' | 'info';
 
 export interface VerdictLabel {
