@@ -49,7 +49,10 @@ export class OfflineApp {
       if (hadController && !this.#updating) this.replacedElsewhere = true;
     });
     // A lazily loaded file that is gone belongs to a version that was replaced.
-    window.addEventListener('vite:preloadError', () => (this.replacedElsewhere = true));
+    // Offline, it is only the network: the part that failed says so itself.
+    window.addEventListener('vite:preloadError', () => {
+      if (navigator.onLine) this.replacedElsewhere = true;
+    });
     // Registration waits for the page to settle so it never competes with the first screen.
     whenLoaded(
       () =>

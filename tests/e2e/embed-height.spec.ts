@@ -130,6 +130,40 @@ test('a token in the address, with the decoding code slow to arrive: no height b
   expect(heard.at(-1)!.height).toBe(await contentHeight(widget));
 });
 
+test('tokens set by the parent before the decoding code arrives: the last one shows, in one height', async ({
+  page,
+  baseURL,
+}) => {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/decoded-token-[^/]*\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  const widget = await openHost(page, baseURL!, 'tool=decoder&theme=light');
+  await expect(widget.getByTestId('token-input')).toBeVisible();
+  const first = await settledHeights(page);
+  const send = (value: string) =>
+    page.evaluate(
+      (token) =>
+        (window as unknown as { send: (m: unknown) => void }).send({ type: 'tokenscope:set-token', token }),
+      value,
+    );
+  await send(`${b64url('{"alg":"HS256"}')}.${b64url('{"sub":"first"}')}.${b64url('signature')}`);
+  await send(token);
+  await expect(widget.locator('#decode-status')).toHaveText('Decoding…');
+  // The decoding code arrives 400 ms after the tokens, past the 200 ms quiet window, as on a slow
+  // connection: the 'Decoding…' height was posted, and then one per part.
+  await page.waitForTimeout(400);
+  release();
+  await expect(widget.getByTestId('payload-json')).toContainText('embedded-grace-hopper');
+  await expect(widget.getByTestId('payload-json')).not.toContainText('"first"');
+  const after = (await settledHeights(page)).slice(first.length);
+  expect(after.length).toBeGreaterThanOrEqual(1);
+  expect(after.length).toBeLessThanOrEqual(2);
+  expect(after.at(-1)!.height).toBe(await contentHeight(widget));
+});
+
 test('a section the person opens makes the widget taller, and the parent hears it', async ({
   page,
   baseURL,

@@ -68,6 +68,8 @@ export class DecoderState {
       this.waitingFor = '';
       return;
     }
+    // Meanwhile no other token's result is shown as this one's.
+    this.inspection = null;
     this.waitingFor = 'worker';
     void inspectOffMainThread(text, Date.now()).then((inspection) => {
       if (generation !== this.#generation) return;
