@@ -23,13 +23,16 @@ const defaultIgnorable: [hex: string, unicodeName: string, category: string][] =
 ];
 
 const char = (hex: string) => String.fromCodePoint(parseInt(hex, 16));
+/** Two of them have names in invisible.ts (Unicode's, in the app's lower case). */
+const appNames: Record<string, string> = { FE0F: 'variation selector-16', '3164': 'Hangul filler' };
+const label = (hex: string) => (appNames[hex] ? `U+${hex} (${appNames[hex]})` : `U+${hex}`);
 const b64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
 describe('base64url: a default-ignorable character is named by its code point, not quoted', () => {
   it.each(defaultIgnorable)('U+%s (%s, %s) in the middle of base64url', (hex) => {
     expect(decodeBase64url(`eyJh${char(hex)}bGci`)).toEqual({
       ok: false,
-      message: `invalid character at position 5: the invisible character U+${hex} is not in the base64url alphabet`,
+      message: `invalid character at position 5: the invisible character ${label(hex)} is not in the base64url alphabet`,
       position: 5,
     });
   });
@@ -42,7 +45,7 @@ describe('base64url: a default-ignorable character is named by its code point, n
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatchObject({ code: 'base64url', part: 2, position: 5 });
-    expect(result.error.message).toContain(`the invisible character U+${hex} is not`);
+    expect(result.error.message).toContain(`the invisible character ${label(hex)} is not`);
   });
 
   // Not default-ignorable: a character that shows is quoted as it was.

@@ -3,7 +3,7 @@
  * jose's decoder only says "invalid"; a person needs the character position.
  */
 
-import { codePointLabel, describeCodePoint, withoutInvisible } from './invisible';
+import { describeCharacter } from './invisible';
 
 export type Base64urlResult =
   { ok: true; bytes: Uint8Array; noncanonical: string[] } | { ok: false; message: string; position?: number };
@@ -11,19 +11,6 @@ export type Base64urlResult =
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const valueOf = new Int16Array(128).fill(-1);
 for (let i = 0; i < alphabet.length; i++) valueOf[alphabet.charCodeAt(i)] = i;
-
-function describeChar(char: string): string {
-  const code = char.codePointAt(0) ?? 0;
-  if (code < 0x20 || code === 0x7f) return `control character ${codePointLabel(code)}`;
-  if (char === ' ') return 'a space';
-  // Quoting an invisible character would show the person nothing, so it goes by its code point
-  // (and its name, for the ones chat apps, editors and "Trojan Source" bidi tricks leave in copied
-  // text). Invisible as invisible.ts counts it: a format or default-ignorable character (a
-  // variation selector, U+3164 HANGUL FILLER), and here also any space but U+0020.
-  if (withoutInvisible(char) === '' || /\p{Z}/u.test(char))
-    return `the invisible character ${describeCodePoint(code)}`;
-  return `"${char}"`;
-}
 
 /**
  * Decodes base64url (RFC 4648 §5) leniently: the standard alphabet's `+` and `/` and
@@ -55,7 +42,7 @@ export function decodeBase64url(text: string): Base64urlResult {
       const why =
         char === '='
           ? '"=" padding may only stand at the end'
-          : `${describeChar(char)} is not in the base64url alphabet`;
+          : `${describeCharacter(char)} is not in the base64url alphabet`;
       return { ok: false, message: `invalid character at position ${i + 1}: ${why}`, position: i + 1 };
     }
     buffer = (buffer << 6) | value;

@@ -3,7 +3,8 @@
  * A bidi override in a string can make `"admin": false` display as `"admin": true` (CVE-2021-42574,
  * "Trojan Source"); a zero-width character makes two equal-looking names differ. The Generator's
  * editor marks them, the Verifier's messages name them when two values differ by one, and
- * base64url.ts names one found inside a token's or a key's base64url.
+ * describeCharacter names one found inside a token's or a key's base64url, or in the Toolbox's
+ * base64 and hex.
  */
 const invisibleNames: Record<number, string> = {
   0x00ad: 'soft hyphen',
@@ -26,7 +27,17 @@ const invisibleNames: Record<number, string> = {
   0xfeff: 'zero-width no-break space',
 };
 
-/** Every character above, for the editor to show as a visible placeholder. */
+/**
+ * Named in messages but not marked in the Generator's editor: U+FE0F follows most emoji (❤️ is
+ * U+2764 U+FE0F), where it is not worth a warning; a lone one, or a Hangul filler, inside base64url
+ * or a key is.
+ */
+const alsoNamed: Record<number, string> = {
+  0x3164: 'Hangul filler',
+  0xfe0f: 'variation selector-16',
+};
+
+/** Every character in the first list, for the editor to show as a visible placeholder. */
 export const invisibleCharacters = new RegExp(
   `[${Object.keys(invisibleNames)
     .map((code) => `\\u${Number(code).toString(16).padStart(4, '0')}`)
@@ -34,9 +45,11 @@ export const invisibleCharacters = new RegExp(
   'gu',
 );
 
-/** "right-to-left override", or undefined for a character not in the list. */
+const allNames: Record<number, string> = { ...invisibleNames, ...alsoNamed };
+
+/** "right-to-left override", or undefined for a character not in the lists. */
 export const invisibleCharacterName = (code: number): string | undefined =>
-  Object.hasOwn(invisibleNames, code) ? invisibleNames[code] : undefined;
+  Object.hasOwn(allNames, code) ? allNames[code] : undefined;
 
 /** "U+202E". */
 export const codePointLabel = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -84,4 +97,21 @@ export const withoutInvisible = (text: string) => text.replace(invisibleFormat, 
 export function describeCodePoint(code: number): string {
   const name = invisibleCharacterName(code);
   return name ? `${codePointLabel(code)} (${name})` : codePointLabel(code);
+}
+
+/**
+ * A character a decoder refuses, as a message shows it: `"%"`, "a space", "control character
+ * U+001B", or "the invisible character U+200B (zero-width space)". Quoting an invisible character
+ * would show the person nothing, so it goes by its code point (and its name, for the ones chat
+ * apps, editors and "Trojan Source" bidi tricks leave in copied text). Invisible as counted above:
+ * a format or default-ignorable character (a variation selector, U+3164 HANGUL FILLER), and here
+ * also any space but U+0020.
+ */
+export function describeCharacter(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  if (code < 0x20 || code === 0x7f) return `control character ${codePointLabel(code)}`;
+  if (char === ' ') return 'a space';
+  if (withoutInvisible(char) === '' || /\p{Z}/u.test(char))
+    return `the invisible character ${describeCodePoint(code)}`;
+  return `"${char}"`;
 }

@@ -4,7 +4,7 @@
  * Node 20 lacks.
  */
 
-import { codePointLabel } from '../token/invisible';
+import { describeCharacter } from '../token/invisible';
 
 export type Base64Variant = 'base64' | 'base64url';
 
@@ -38,13 +38,6 @@ export function encodeText(text: string, variant: Base64Variant = 'base64'): str
   return encodeBase64(new TextEncoder().encode(text), variant);
 }
 
-function describe(char: string): string {
-  if (char === ' ') return 'a space';
-  const code = char.codePointAt(0)!;
-  if (code < 0x20 || code === 0x7f) return `control character ${codePointLabel(code)}`;
-  return `"${char}"`;
-}
-
 /**
  * Decodes either alphabet (the variant only changes what is noted as unusual). Whitespace and
  * line breaks, common in pasted PEM bodies, are skipped; padding is optional.
@@ -76,7 +69,7 @@ export function decodeBase64(text: string, variant: Base64Variant = 'base64'): B
     if (value < 0) {
       return {
         ok: false,
-        message: `${describe(String.fromCodePoint(text.codePointAt(i)!))} at position ${i + 1} is not a ${variant} character`,
+        message: `${describeCharacter(String.fromCodePoint(text.codePointAt(i)!))} at position ${i + 1} is not a ${variant} character`,
         position: i + 1,
       };
     }
@@ -148,7 +141,7 @@ export function fromHex(text: string): BytesResult {
     if (char === ':' || /\s/.test(char)) continue;
     const digit = parseInt(char, 16);
     if (Number.isNaN(digit) || char.length > 1)
-      return { ok: false, message: `${describe(char)} at position ${position} is not a hex digit` };
+      return { ok: false, message: `${describeCharacter(char)} at position ${position} is not a hex digit` };
     digits.push(digit);
   }
   if (digits.length % 2)
